@@ -1,0 +1,220 @@
+"""REST API of the engagement context (`/api/v1/`): the same services as the HTML forms."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework_gis.fields import GeometryField
+
+from geo.models import Area
+
+from .models import Campaign, Contribution, Theme
+from .selectors import (
+    ContributionFilters,
+    contributions_feature_texts,
+    contributions_filtered,
+    contributions_public,
+    feature_collection_text,
+)
+from .services import contribution_submit
+
+GEOJSON = "application/geo+json"
+DEFAULT_LIMIT, MAX_LIMIT = 1000, 5000
+
+
+class ContributionQuerySerializer(serializers.Serializer):
+    """Query parameters of the contribution list."""
+
+    campaign = serializers.SlugField(required=False)
+    area = serializers.SlugField(required=False)
+    bbox = serializers.CharField(required=False, help_text="west,south,east,north in WGS 84")
+    theme = serializers.SlugField(required=False)
+    kind = serializers.ChoiceField(choices=Contribution.Kind.choices, required=False)
+    status = serializers.ChoiceField(choices=Contribution.Status.choices, required=False)
+    limit = serializers.IntegerField(min_value=1, max_value=MAX_LIMIT, default=DEFAULT_LIMIT)
+    offset = serializers.IntegerField(min_value=0, default=0)
+
+    def validate_bbox(self, value: str) -> tuple[float, float, float, float]:
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise serializers.ValidationError(
+                _("Give the box as four numbers: west,south,east,north.")
+            ) from None
+        if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+            raise serializers.ValidationError(
+                _("The box must have west < east and south < north, within -180..180 and -90..90.")
+            )
+        return west, south, east, north
+
+    def validate_campaign(self, value: str) -> Campaign:
+        campaign = Campaign.objects.filter(slug=value).first()
+        if campaign is None:
+            raise serializers.ValidationError(_("There is no campaign with this slug."))
+        return campaign
+
+    def validate_area(self, value: str) -> Area:
+        area = Area.objects.filter(slug=value).first()
+        if area is None:
+            raise serializers.ValidationError(_("There is no area with this slug."))
+        return area
+
+
+class ContributionInputSerializer(serializers.Serializer):
+    """A new contribution. Only parsing happens here; contribution_submit holds the rules."""
+
+    campaign = serializers.SlugField()
+    kind = serializers.CharField(required=False, allow_blank=True, default="")
+    theme = serializers.SlugField(required=False, allow_blank=True, default="")
+    title = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, default=""
+    )
+    body = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, default=""
+    )
+    geometry = GeometryField(required=False, allow_null=True, default=None)
+
+    def validate_campaign(self, value: str) -> Campaign:
+        campaign = Campaign.objects.select_related("area").filter(slug=value).first()
+        if campaign is None:
+            raise serializers.ValidationError(_("There is no campaign with this slug."))
+        return campaign
+
+
+def _geojson_response(text: str, status_code: int = 200, **headers: str) -> HttpResponse:
+    response = HttpResponse(text, content_type=GEOJSON, status=status_code)
+    for key, value in headers.items():
+        response[key] = value
+    return response
+
+
+class ContributionListView(APIView):
+    """Public contributions as a GeoJSON FeatureCollection, or a new contribution."""
+
+    @extend_schema(
+        parameters=[ContributionQuerySerializer],
+        responses={(200, GEOJSON): OpenApiTypes.OBJECT},
+        description="GeoJSON FeatureCollection of public contributions, newest first, with "
+        "numberMatched, numberReturned and a next link while more remain.",
+    )
+    def get(self, request: Request) -> HttpResponse:
+        query = ContributionQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
+        filters = ContributionFilters(
+            campaign=params.get("campaign"),
+            area=params.get("area"),
+            bbox=params.get("bbox"),
+            theme=params.get("theme"),
+            kind=params.get("kind"),
+            status=params.get("status"),
+        )
+        queryset = contributions_filtered(filters=filters)
+        limit, offset = params["limit"], params["offset"]
+        features = contributions_feature_texts(queryset=queryset[offset : offset + limit])
+        matched = queryset.count() if (offset or len(features) == limit) else len(features)
+        links = []
+        if offset + len(features) < matched:
+            next_query = request.query_params.copy()
+            next_query["offset"] = str(offset + limit)
+            next_url = request.build_absolute_uri(f"{request.path}?{next_query.urlencode()}")
+            links.append({"rel": "next", "type": GEOJSON, "href": next_url})
+        return _geojson_response(
+            feature_collection_text(features=features, number_matched=matched, links=links)
+        )
+
+    @extend_schema(
+        request=ContributionInputSerializer,
+        responses={(201, GEOJSON): OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        description="Submit an idea or need. Answers 400 with a list of messages per field.",
+    )
+    def post(self, request: Request) -> HttpResponse | Response:
+        payload = ContributionInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        campaign: Campaign = data["campaign"]
+        theme = Theme.objects.filter(campaign=campaign, slug=data["theme"]).first()
+        try:
+            contribution = contribution_submit(
+                campaign=campaign,
+                author=request.user,
+                kind=data["kind"],
+                theme=theme,
+                title=data["title"],
+                body=data["body"],
+                geometry=data["geometry"],
+                language=get_language() or "",
+            )
+        except DjangoValidationError as error:
+            return Response(
+                serializers.as_serializer_error(error), status=status.HTTP_400_BAD_REQUEST
+            )
+        (feature,) = contributions_feature_texts(
+            queryset=Contribution.objects.filter(pk=contribution.pk)
+        )
+        return _geojson_response(
+            feature,
+            status.HTTP_201_CREATED,
+            Location=request.build_absolute_uri(f"{request.path}{contribution.pk}/"),
+        )
+
+
+class ContributionDetailView(APIView):
+    """One public contribution as a GeoJSON Feature."""
+
+    @extend_schema(responses={(200, GEOJSON): OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
+    def get(self, request: Request, pk: int) -> HttpResponse | Response:
+        features = contributions_feature_texts(queryset=contributions_public().filter(pk=pk))
+        if not features:
+            return Response({"detail": _("Not found.")}, status=status.HTTP_404_NOT_FOUND)
+        return _geojson_response(features[0])
+
+
+class ThemeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Theme
+        fields = ["slug", "name", "description", "color"]
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    themes = ThemeSerializer(many=True, read_only=True)
+    is_open = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "slug",
+            "title",
+            "description",
+            "area",
+            "opens_at",
+            "closes_at",
+            "is_open",
+            "allow_anonymous",
+            "moderation",
+            "themes",
+        ]
+
+    def get_is_open(self, campaign: Campaign) -> bool:
+        return campaign.is_open()
+
+
+class CampaignListView(ListAPIView):
+    """Campaigns with their themes, in the language of the request."""
+
+    serializer_class = CampaignSerializer
+    queryset = Campaign.objects.select_related("area").prefetch_related("themes")
+
+
+class CampaignDetailView(RetrieveAPIView):
+    serializer_class = CampaignSerializer
+    queryset = Campaign.objects.select_related("area").prefetch_related("themes")
+    lookup_field = "slug"

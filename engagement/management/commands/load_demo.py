@@ -1,0 +1,416 @@
+"""Load the Tesoma demo: the area, campaign, themes and resident input that `make run` and the
+tests start from, so the site shows a real-looking consultation on an empty database.
+
+Running it again changes nothing: areas, the campaign and themes are matched on their slugs, and
+a contribution whose title already exists in the campaign is skipped.
+"""
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib.gis.geos import MultiPolygon, Point, Polygon
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import translation
+
+from engagement.models import Campaign, Contribution, Theme
+from geo.models import Area
+
+# Hand-drawn, approximate outlines as (lon, lat) in EPSG:4326, counter-clockwise, ring closed.
+# Good enough for a demo map; not an official boundary.
+TAMPERE_BOUNDARY: tuple[tuple[float, float], ...] = (
+    (23.545, 61.470),
+    (23.600, 61.445),
+    (23.700, 61.425),
+    (23.790, 61.405),
+    (23.880, 61.415),
+    (23.960, 61.450),
+    (23.990, 61.510),
+    (23.975, 61.570),
+    (24.060, 61.620),
+    (24.080, 61.690),
+    (24.020, 61.745),
+    (23.900, 61.735),
+    (23.800, 61.690),
+    (23.760, 61.620),
+    (23.700, 61.560),
+    (23.620, 61.545),
+    (23.560, 61.520),
+    (23.545, 61.470),
+)
+
+# Western Tampere around the Länsikeskus shopping centre (about 23.6283 E, 61.4995 N).
+TESOMA_BOUNDARY: tuple[tuple[float, float], ...] = (
+    (23.5980, 61.4915),
+    (23.6060, 61.4880),
+    (23.6170, 61.4872),
+    (23.6290, 61.4878),
+    (23.6410, 61.4870),
+    (23.6520, 61.4884),
+    (23.6610, 61.4905),
+    (23.6640, 61.4955),
+    (23.6600, 61.5010),
+    (23.6510, 61.5068),
+    (23.6400, 61.5105),
+    (23.6270, 61.5118),
+    (23.6140, 61.5110),
+    (23.6030, 61.5082),
+    (23.5962, 61.5035),
+    (23.5955, 61.4975),
+    (23.5980, 61.4915),
+)
+
+CAMPAIGN_SLUG = "tesoma-together"
+CAMPAIGN_OPENS_AT = datetime(2026, 1, 1, tzinfo=ZoneInfo("Europe/Helsinki"))
+
+CAMPAIGN_TITLE = {
+    "fi": "Tesoma yhdessä",
+    "sv": "Tesoma tillsammans",
+    "en": "Tesoma together",
+}
+
+CAMPAIGN_DESCRIPTION = {
+    "fi": (
+        "Mitä Tesomalla tarvitaan, mitä sieltä puuttuu ja mikä toimii jo hyvin? Merkitse "
+        "ideasi ja tarpeesi kartalle. Ne näkyvät kaikille, ja muut voivat tukea ja "
+        "kommentoida niitä.\n\n"
+        "Tampere kehittää Tesomaa yhdessä asukkaiden, palveluntarjoajien, yhdistysten ja "
+        "yritysten kanssa. Työ alkoi neljän päivän charrettesta eli yhteissuunnittelun "
+        "työpajasta, jossa sovittiin neljästä yhteisestä arvosta:\n\n"
+        "- yhdessä tekeminen\n"
+        "- luonnosta huolehtiminen\n"
+        "- ihmisten saaminen liikkeelle\n"
+        "- lähipalvelut\n\n"
+        "Kaupunki lukee jokaisen ehdotuksen ja vastaa niihin julkisesti. Parhaista ideoista "
+        "voi tulla nopeita paikallisia kokeiluja, jotka toteutetaan yhdessä yritysten ja "
+        "yhdistysten kanssa."
+    ),
+    "sv": (
+        "Vad behövs i Tesoma, vad saknas och vad fungerar redan bra? Sätt ut dina idéer och "
+        "behov på kartan. De syns för alla, och andra kan stödja och kommentera dem.\n\n"
+        "Tammerfors utvecklar Tesoma tillsammans med invånare, serviceproducenter, föreningar "
+        "och företag. Arbetet började med en fyra dagar lång charrette, en gemensam "
+        "planeringsverkstad, där man kom överens om fyra gemensamma värden:\n\n"
+        "- att göra saker tillsammans\n"
+        "- att ta hand om naturen\n"
+        "- att få människor att röra på sig\n"
+        "- lokal service\n\n"
+        "Staden läser varje bidrag och svarar offentligt. De bästa idéerna kan bli snabba "
+        "lokala pilotförsök som genomförs tillsammans med företag och föreningar."
+    ),
+    "en": (
+        "What does Tesoma need, what is missing and what already works well? Pin your ideas "
+        "and needs on the map. Everyone can see them, and others can support and comment on "
+        "them.\n\n"
+        "Tampere is developing Tesoma together with residents, service providers, associations "
+        "and businesses. The work began with a four-day charrette, a shared planning workshop "
+        "that agreed on four shared values:\n\n"
+        "- doing together\n"
+        "- caring for nature\n"
+        "- getting people moving\n"
+        "- local services\n\n"
+        "The city reads every contribution and answers publicly. The best ideas can become "
+        "quick local pilots run together with businesses and associations."
+    ),
+}
+
+# slug, colour (each at least 5:1 against white), names and one-sentence descriptions.
+THEMES: tuple[dict[str, Any], ...] = (
+    {
+        "slug": "young-people",
+        "color": "#7b2cbf",
+        "name": {
+            "fi": "Tekemistä nuorille",
+            "sv": "Saker att göra för unga",
+            "en": "Things for young people to do",
+        },
+        "description": {
+            "fi": "Paikat, harrastukset ja tapahtumat Tesoman nuorille.",
+            "sv": "Platser, fritidsaktiviteter och evenemang där unga i Tesoma kan umgås.",
+            "en": "Places, hobbies and events where Tesoma's young people can spend time.",
+        },
+    },
+    {
+        "slug": "business-services",
+        "color": "#b54708",
+        "name": {
+            "fi": "Yritys- ja palvelukehitys",
+            "sv": "Företags- och serviceutveckling",
+            "en": "Business and service development",
+        },
+        "description": {
+            "fi": "Lähipalvelut, kaupat ja yrittäjät, joita Tesomalla tarvitaan.",
+            "sv": "Närservice, butiker och företagare som behövs i Tesoma.",
+            "en": "Local services, shops and entrepreneurs that Tesoma needs.",
+        },
+    },
+    {
+        "slug": "innovative-routes",
+        "color": "#0b7a5a",
+        "name": {
+            "fi": "Innovatiiviset reitit",
+            "sv": "Innovativa rutter",
+            "en": "Innovative routes",
+        },
+        "description": {
+            "fi": "Kävely- ja pyöräreitit, jotka saavat ihmiset liikkeelle turvallisesti ja "
+            "mielellään.",
+            "sv": "Gång- och cykelvägar som får människor att röra på sig tryggt och gärna.",
+            "en": "Walking and cycling routes that get people moving safely and gladly.",
+        },
+    },
+    {
+        "slug": "information",
+        "color": "#1f5fa8",
+        "name": {
+            "fi": "Tiedotus ja viestintä",
+            "sv": "Information och kommunikation",
+            "en": "Information and communication",
+        },
+        "description": {
+            "fi": "Miten tieto alueen tapahtumista, palveluista ja päätöksistä tavoittaa "
+            "kaikki asukkaat.",
+            "sv": "Hur information om områdets evenemang, service och beslut når alla invånare.",
+            "en": "How news of local events, services and decisions reaches every resident.",
+        },
+    },
+    {
+        "slug": "doing-together",
+        "color": "#b4235a",
+        "name": {
+            "fi": "Yhdessä tekemisen käytännöt",
+            "sv": "Sätt att göra saker tillsammans",
+            "en": "Practices of doing together",
+        },
+        "description": {
+            "fi": "Talkoot, yhteiset tilat ja tavat, joilla naapurit tekevät asioita yhdessä.",
+            "sv": "Talkon, gemensamma lokaler och sätt att göra saker med grannarna.",
+            "en": "Volunteer days, shared spaces and ways for neighbours to get things done "
+            "together.",
+        },
+    },
+)
+
+# Resident input in Finnish: (kind, theme slug, title, body, (lon, lat)). Every point lies at
+# least 0.002 degrees (over 150 m) inside TESOMA_BOUNDARY.
+CONTRIBUTIONS: tuple[tuple[str, str, str, str, tuple[float, float]], ...] = (
+    (
+        "idea",
+        "young-people",
+        "Nuorten olohuone Länsikeskuksen lähelle",
+        (
+            "Nuorilla ei ole iltaisin paikkaa, jossa voisi olla lämpimässä ilman että pitää ostaa "
+            "jotain. Tyhjään liiketilaan Länsikeskuksen lähelle voisi tehdä nuorten olohuoneen, "
+            "jossa on ohjaaja paikalla."
+        ),
+        (23.6295, 61.4985),
+    ),
+    (
+        "need",
+        "young-people",
+        "Skeittipaikka puuttuu",
+        (
+            "Tesomalla ei ole kunnon paikkaa skeitata, joten nuoret ajavat parkkipaikoilla. "
+            "Pienikin betoninen skeittialue puiston reunaan riittäisi alkuun."
+        ),
+        (23.6450, 61.4940),
+    ),
+    (
+        "idea",
+        "young-people",
+        "Iltavuoro koulun liikuntasaliin",
+        (
+            "Koulun liikuntasali on perjantai-iltaisin tyhjä. Sinne voisi tehdä avoimen vuoron, "
+            "jossa saa pelata sählyä tai koripalloa ilman seuran jäsenyyttä."
+        ),
+        (23.6180, 61.5020),
+    ),
+    (
+        "idea",
+        "business-services",
+        "Pop up -tori Länsikeskuksen pihalle",
+        (
+            "Kesälauantaisin pihalle voisi tuoda pop up -torin, jossa lähiseudun tuottajat ja "
+            "kotileipurit myyvät tuotteitaan. Se toisi ihmisiä liikkeelle ja tukisi pieniä "
+            "yrittäjiä."
+        ),
+        (23.6270, 61.5002),
+    ),
+    (
+        "need",
+        "business-services",
+        "Korjauspalvelu puuttuu alueelta",
+        (
+            "Kenkien ja vaatteiden korjaukseen pitää lähteä keskustaan asti. Pieni korjaamo tai "
+            "vaikka kerran kuussa kiertävä korjauspäivä olisi tarpeen."
+        ),
+        (23.6350, 61.4960),
+    ),
+    (
+        "idea",
+        "innovative-routes",
+        "Valaistu kävelyreitti metsän läpi",
+        (
+            "Metsäpolku on syksyllä ja talvella pimeä, joten moni kiertää autotien vartta. "
+            "Valaistus ja tasainen pinta tekisivät siitä turvallisen reitin kouluun ja kauppaan."
+        ),
+        (23.6120, 61.4950),
+    ),
+    (
+        "need",
+        "innovative-routes",
+        "Penkki ja lepopaikka mäen puoliväliin",
+        (
+            "Ikääntyneelle on raskasta kävellä kaupasta kotiin ylämäkeen kauppakassien kanssa. "
+            "Penkki reitin puolivälissä auttaisi jaksamaan, ja sen voisi sijoittaa puun varjoon."
+        ),
+        (23.6400, 61.5040),
+    ),
+    (
+        "need",
+        "innovative-routes",
+        "Katettu pyöräparkki bussipysäkille",
+        (
+            "Moni pyöräilee pysäkille, mutta pyörän voi jättää vain puuta vasten. Katos ja "
+            "runkolukittavat telineet saisivat useamman jättämään auton kotiin."
+        ),
+        (23.6220, 61.4925),
+    ),
+    (
+        "idea",
+        "information",
+        "Yhteinen ilmoitustaulu kirjastoon",
+        (
+            "Kirjaston aulaan voisi tehdä ilmoitustaulun, jossa yhdistykset, kerhot ja naapurit "
+            "kertovat tapahtumistaan. Kaikki eivät seuraa someryhmiä."
+        ),
+        (23.6310, 61.5010),
+    ),
+    (
+        "need",
+        "information",
+        "Tiedotteet myös selkokielellä ja muilla kielillä",
+        (
+            "Alueella asuu paljon ihmisiä, joiden äidinkieli ei ole suomi. Kaupungin tiedotteet "
+            "ja tapahtumailmoitukset olisi hyvä saada selkokielellä ja yleisimmillä kielillä."
+        ),
+        (23.6500, 61.4995),
+    ),
+    (
+        "idea",
+        "doing-together",
+        "Naapuruston siivoustalkoot keväällä",
+        (
+            "Järjestetään toukokuussa yhteiset siivoustalkoot, joihin kaupunki tuo roskapihdit ja "
+            "säkit. Lopuksi voisi paistaa makkaraa ja juoda kahvit puistossa."
+        ),
+        (23.6050, 61.5000),
+    ),
+    (
+        "idea",
+        "doing-together",
+        "Yhteinen viljelypalsta kerrostalojen väliin",
+        (
+            "Kerrostalojen välissä on iso nurmikenttä, jota kukaan ei käytä. Siihen mahtuisi "
+            "kohotettuja viljelylaatikoita, joita naapurit voisivat hoitaa yhdessä."
+        ),
+        (23.6550, 61.4925),
+    ),
+)
+
+
+def _multipolygon(ring: tuple[tuple[float, float], ...]) -> MultiPolygon:
+    return MultiPolygon(Polygon(ring), srid=4326)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the Tesoma demo: Tampere and Tesoma areas, the 'Tesoma together' campaign, "
+        "its five themes and twelve sample contributions. Safe to run repeatedly."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from engagement.services import contribution_submit
+
+        # The untranslated columns (name, title, description) take the default language.
+        with translation.override("fi"), transaction.atomic():
+            tampere, _ = Area.objects.update_or_create(
+                slug="tampere",
+                defaults={
+                    "name_fi": "Tampere",
+                    "name_sv": "Tammerfors",
+                    "name_en": "Tampere",
+                    "kind": Area.Kind.CITY,
+                    "parent": None,
+                    "boundary": _multipolygon(TAMPERE_BOUNDARY),
+                    "default_zoom": 11,
+                },
+            )
+            tesoma, _ = Area.objects.update_or_create(
+                slug="tesoma",
+                defaults={
+                    "name_fi": "Tesoma",
+                    "name_sv": "Tesoma",
+                    "name_en": "Tesoma",
+                    "kind": Area.Kind.DISTRICT,
+                    "parent": tampere,
+                    "boundary": _multipolygon(TESOMA_BOUNDARY),
+                    "default_zoom": 14,
+                },
+            )
+
+            campaign_defaults: dict[str, Any] = {
+                "area": tesoma,
+                "opens_at": CAMPAIGN_OPENS_AT,
+                "closes_at": None,
+                "allow_anonymous": True,
+                "moderation": Campaign.Moderation.POST,
+            }
+            for lang in ("fi", "sv", "en"):
+                campaign_defaults[f"title_{lang}"] = CAMPAIGN_TITLE[lang]
+                campaign_defaults[f"description_{lang}"] = CAMPAIGN_DESCRIPTION[lang]
+            campaign, _ = Campaign.objects.update_or_create(
+                slug=CAMPAIGN_SLUG, defaults=campaign_defaults
+            )
+
+            themes: dict[str, Theme] = {}
+            for position, spec in enumerate(THEMES, start=1):
+                theme_defaults: dict[str, Any] = {
+                    "color": spec["color"],
+                    "position": position,
+                }
+                for lang in ("fi", "sv", "en"):
+                    theme_defaults[f"name_{lang}"] = spec["name"][lang]
+                    theme_defaults[f"description_{lang}"] = spec["description"][lang]
+                themes[spec["slug"]], _ = Theme.objects.update_or_create(
+                    campaign=campaign, slug=spec["slug"], defaults=theme_defaults
+                )
+
+            in_campaign = Contribution.objects.filter(campaign=campaign)
+            existing = set(in_campaign.values_list("title", flat=True))
+            created = 0
+            for kind, theme_slug, title, body, (lon, lat) in CONTRIBUTIONS:
+                if title in existing:
+                    continue
+                contribution_submit(
+                    campaign=campaign,
+                    author=None,
+                    kind=kind,
+                    theme=themes[theme_slug],
+                    title=title,
+                    body=body,
+                    geometry=Point(lon, lat, srid=4326),
+                    language="fi",
+                )
+                existing.add(title)
+                created += 1
+
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Tesoma demo ready: areas {tampere.slug}, {tesoma.slug}; "
+                f"campaign {campaign.slug} with {len(themes)} themes; "
+                f"{created} contributions created, {len(CONTRIBUTIONS) - created} already there."
+            )
+        )
+        self.stdout.write(f"Open /campaigns/{campaign.slug}/")

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Yhdessä needs, only those missing, so a second run costs nothing.
+# Usage: platform/install-debian.sh [run|test]
+set -euo pipefail
+want=(postgresql-15 postgresql-15-postgis-3 gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext python3-venv)
+if [ "${1:-run}" = test ]; then
+  want+=(chromium fonts-dejavu-core)
+fi
+missing=()
+for pkg in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null; then
+  echo "Missing packages (${missing[*]}) and no apt-get: install them by hand or set DATABASE_URL." >&2
+  exit 1
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing Debian packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,22 @@
+"""Personas and the small world most tests stand in."""
+
+import pytest
+
+from tests.factories import CampaignFactory, ThemeFactory, UserFactory
+
+
+@pytest.fixture
+def resident(db):
+    """A signed-up resident of Tesoma."""
+    return UserFactory(username="aino", first_name="Aino")
+
+
+@pytest.fixture
+def campaign(db):
+    """An open, post-moderated campaign over a box around Länsikeskus that takes anonymous input."""
+    return CampaignFactory(title="Tesoma together", slug="tesoma-together")
+
+
+@pytest.fixture
+def theme(campaign):
+    return ThemeFactory(campaign=campaign, name="Innovative routes", slug="innovative-routes")

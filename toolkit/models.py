@@ -1,0 +1,1 @@
+"""Method cards, stories, pilots and results arrive with their issues (ARCHITECTURE.md)."""

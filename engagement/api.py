@@ -1,5 +1,6 @@
 """REST API of the engagement context (`/api/v1/`): the same services as the HTML forms."""
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.utils.translation import get_language
@@ -8,8 +9,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 from rest_framework_gis.fields import GeometryField
 
@@ -88,6 +91,21 @@ class ContributionInputSerializer(serializers.Serializer):
         return campaign
 
 
+class GeoJSONRenderer(JSONRenderer):
+    """Lets clients ask for application/geo+json; errors still render as JSON."""
+
+    media_type = GEOJSON
+    format = "geojson"
+
+
+def _field_errors(error: DjangoValidationError) -> dict[str, list[str]]:
+    """A service's errors keyed as DRF keys them, general ones under non_field_errors."""
+    return {
+        api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field: messages
+        for field, messages in error.message_dict.items()
+    }
+
+
 def _geojson_response(text: str, status_code: int = 200, **headers: str) -> HttpResponse:
     response = HttpResponse(text, content_type=GEOJSON, status=status_code)
     for key, value in headers.items():
@@ -97,6 +115,8 @@ def _geojson_response(text: str, status_code: int = 200, **headers: str) -> Http
 
 class ContributionListView(APIView):
     """Public contributions as a GeoJSON FeatureCollection, or a new contribution."""
+
+    renderer_classes = [JSONRenderer, GeoJSONRenderer]
 
     @extend_schema(
         parameters=[ContributionQuerySerializer],
@@ -153,9 +173,7 @@ class ContributionListView(APIView):
                 language=get_language() or "",
             )
         except DjangoValidationError as error:
-            return Response(
-                serializers.as_serializer_error(error), status=status.HTTP_400_BAD_REQUEST
-            )
+            return Response(_field_errors(error), status=status.HTTP_400_BAD_REQUEST)
         (feature,) = contributions_feature_texts(
             queryset=Contribution.objects.filter(pk=contribution.pk)
         )
@@ -168,6 +186,8 @@ class ContributionListView(APIView):
 
 class ContributionDetailView(APIView):
     """One public contribution as a GeoJSON Feature."""
+
+    renderer_classes = [JSONRenderer, GeoJSONRenderer]
 
     @extend_schema(responses={(200, GEOJSON): OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: int) -> HttpResponse | Response:

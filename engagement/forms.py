@@ -67,11 +67,13 @@ class ContributionForm(AccessibleFormMixin, forms.Form):
     lat = forms.FloatField(
         label=_("Latitude"),
         required=False,
+        localize=True,  # accepts a decimal comma, as Finnish and Swedish write it
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     lon = forms.FloatField(
         label=_("Longitude"),
         required=False,
+        localize=True,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     # GeoJSON of a drawn geometry; when empty the point comes from lat and lon.

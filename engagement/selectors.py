@@ -109,13 +109,10 @@ def contributions_feature_texts(*, queryset: QuerySet[Contribution]) -> list[str
     return list(rows)
 
 
-def feature_collection_text(
-    *, features: list[str], number_matched: int | None = None, links: list[dict] | None = None
-) -> str:
-    """A GeoJSON FeatureCollection around feature texts, with OGC API paging members."""
-    head = '{"type":"FeatureCollection"'
-    if number_matched is not None:
-        head += f',"numberMatched":{number_matched},"numberReturned":{len(features)}'
-    if links:
-        head += ',"links":' + json.dumps(links)
-    return head + ',"features":[' + ",".join(features) + "]}"
+def feature_collection_text(*, features: list[str], number_matched: int, links: list[dict]) -> str:
+    """A GeoJSON FeatureCollection around feature texts, with OGC API Features paging members."""
+    return (
+        f'{{"type":"FeatureCollection","numberMatched":{number_matched},'
+        f'"numberReturned":{len(features)},"links":{json.dumps(links)},'
+        f'"features":[{",".join(features)}]}}'
+    )

@@ -20,3 +20,14 @@ def campaign(db):
 @pytest.fixture
 def theme(campaign):
     return ThemeFactory(campaign=campaign, name="Innovative routes", slug="innovative-routes")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Finnish, the default language, whatever the previous request chose."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -57,7 +57,7 @@ def test_pre_moderated_campaign_keeps_contribution_pending(theme):
 
 
 def test_point_outside_campaign_area_is_refused(campaign, theme):
-    with pytest.raises(ValidationError) as excinfo:
+    with override("en"), pytest.raises(ValidationError) as excinfo:
         submit(campaign, theme, geometry=OUTSIDE.clone())
     assert list(errors_of(excinfo)) == ["geometry"]
     assert "outside" in errors_of(excinfo)["geometry"][0]

@@ -1,0 +1,195 @@
+"""The contributions API: GeoJSON by PostGIS, filters, paging, writes through the service."""
+
+import json
+
+import pytest
+from django.contrib.gis.geos import Point
+
+from engagement.models import Campaign, Contribution
+from tests.factories import ContributionFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/contributions/"
+
+
+def post(client, payload, **headers):
+    return client.post(URL, data=json.dumps(payload), content_type="application/json", **headers)
+
+
+def valid_payload(campaign, theme_, **overrides):
+    payload = {
+        "campaign": campaign.slug,
+        "kind": "need",
+        "theme": theme_.slug,
+        "title": "Lights on the forest path",
+        "body": "The path to the school is dark in winter.",
+        "geometry": {"type": "Point", "coordinates": [23.631, 61.501]},
+    }
+    payload.update(overrides)
+    return payload
+
+
+def test_list_is_a_geojson_feature_collection(client, theme):
+    contribution = ContributionFactory(campaign=theme.campaign, theme=theme, title="Skate spot")
+
+    response = client.get(URL, {"campaign": theme.campaign.slug})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    body = response.json()
+    assert body["type"] == "FeatureCollection"
+    assert body["numberMatched"] == body["numberReturned"] == 1
+    (feature,) = body["features"]
+    assert feature["type"] == "Feature"
+    assert feature["id"] == contribution.pk
+    assert feature["geometry"] == {"type": "Point", "coordinates": [23.63, 61.5]}
+    assert feature["properties"]["title"] == "Skate spot"
+    assert feature["properties"]["theme"] == theme.slug
+    assert feature["properties"]["kind"] == "idea"
+    assert feature["properties"]["status"] == "new"
+    assert feature["properties"]["url"] == f"/contributions/{contribution.pk}/"
+
+
+def test_list_shows_only_published_contributions(client, theme):
+    ContributionFactory(campaign=theme.campaign, theme=theme, title="Visible")
+    ContributionFactory(
+        campaign=theme.campaign,
+        theme=theme,
+        title="Waiting",
+        moderation_state=Contribution.ModerationState.PENDING,
+    )
+    ContributionFactory(
+        campaign=theme.campaign,
+        theme=theme,
+        title="Hidden",
+        moderation_state=Contribution.ModerationState.HIDDEN,
+    )
+    titles = [f["properties"]["title"] for f in client.get(URL).json()["features"]]
+    assert titles == ["Visible"]
+
+
+def test_bbox_keeps_only_contributions_inside_the_box(client, theme):
+    west = ContributionFactory(
+        campaign=theme.campaign, theme=theme, geometry=Point(23.615, 61.50, srid=4326)
+    )
+    ContributionFactory(
+        campaign=theme.campaign, theme=theme, geometry=Point(23.645, 61.50, srid=4326)
+    )
+    response = client.get(URL, {"campaign": theme.campaign.slug, "bbox": "23.61,61.49,23.62,61.51"})
+    assert [f["id"] for f in response.json()["features"]] == [west.pk]
+
+
+def test_filters_by_theme_kind_status_and_area(client, theme):
+    other_theme = ThemeFactory(campaign=theme.campaign)
+    match = ContributionFactory(campaign=theme.campaign, theme=theme, kind="need", status="planned")
+    ContributionFactory(campaign=theme.campaign, theme=other_theme, kind="need", status="planned")
+    ContributionFactory(campaign=theme.campaign, theme=theme, kind="idea", status="planned")
+    ContributionFactory(campaign=theme.campaign, theme=theme, kind="need", status="new")
+    response = client.get(
+        URL,
+        {
+            "theme": theme.slug,
+            "kind": "need",
+            "status": "planned",
+            "area": theme.campaign.area.slug,
+        },
+    )
+    assert [f["id"] for f in response.json()["features"]] == [match.pk]
+
+
+def test_paging_reports_matches_and_links_to_the_next_page(client, theme):
+    made = [ContributionFactory(campaign=theme.campaign, theme=theme) for _ in range(5)]
+    first = client.get(URL, {"limit": 2}).json()
+    assert first["numberMatched"] == 5
+    assert first["numberReturned"] == 2
+    assert [f["id"] for f in first["features"]] == [made[4].pk, made[3].pk]
+    (link,) = first["links"]
+    assert link["rel"] == "next" and "offset=2" in link["href"]
+    last = client.get(URL, {"limit": 2, "offset": 4}).json()
+    assert [f["id"] for f in last["features"]] == [made[0].pk]
+    assert last["links"] == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"bbox": "1,2,3"},
+        {"bbox": "a,b,c,d"},
+        {"bbox": "24,61,23,62"},
+        {"kind": "rant"},
+        {"campaign": "no-such-campaign"},
+        {"limit": "0"},
+        {"limit": "100000"},
+    ],
+)
+def test_bad_query_answers_400_with_the_field(client, query):
+    response = client.get(URL, query)
+    assert response.status_code == 400
+    assert set(response.json()) == set(query)
+
+
+def test_errors_follow_accept_language(client):
+    response = client.get(URL, {"bbox": "1,2,3"}, headers={"accept-language": "sv"})
+    assert "fyra" in response.json()["bbox"][0]
+
+
+def test_post_creates_a_contribution_and_returns_its_feature(client, theme):
+    response = post(client, valid_payload(theme.campaign, theme))
+
+    assert response.status_code == 201, response.content
+    feature = response.json()
+    stored = Contribution.objects.get(pk=feature["id"])
+    assert stored.title == "Lights on the forest path"
+    assert stored.kind == "need"
+    assert feature["properties"]["moderation"] == "published"
+    assert feature["geometry"]["coordinates"] == [23.631, 61.501]
+    assert response["Location"].endswith(f"/api/v1/contributions/{stored.pk}/")
+    assert client.get(response["Location"]).json()["id"] == stored.pk
+
+
+def test_post_outside_the_area_answers_400_and_stores_nothing(client, theme):
+    payload = valid_payload(
+        theme.campaign, theme, geometry={"type": "Point", "coordinates": [24.5, 61.5]}
+    )
+    response = post(client, payload)
+    assert response.status_code == 400
+    assert list(response.json()) == ["geometry"]
+    assert not Contribution.objects.exists()
+
+
+def test_post_reports_every_field_error_at_once(client, theme):
+    payload = valid_payload(
+        theme.campaign, theme, kind="", theme="nope", title="x", body="", geometry=None
+    )
+    response = post(client, payload)
+    assert response.status_code == 400
+    assert set(response.json()) == {"kind", "theme", "title", "body", "geometry"}
+
+
+def test_post_to_a_closed_campaign_answers_400_with_a_general_error(client, theme):
+    Campaign.objects.filter(pk=theme.campaign.pk).update(opens_at="2100-01-01T00:00:00Z")
+    response = post(client, valid_payload(theme.campaign, theme))
+    assert response.status_code == 400
+    assert "non_field_errors" in response.json()
+
+
+def test_post_with_malformed_geometry_answers_400(client, theme):
+    response = post(client, valid_payload(theme.campaign, theme, geometry={"type": "Point"}))
+    assert response.status_code == 400
+    assert "geometry" in response.json()
+
+
+def test_unknown_contribution_answers_404(client):
+    assert client.get(f"{URL}999999/").status_code == 404
+
+
+def test_campaigns_endpoint_lists_themes(client, theme):
+    body = client.get("/api/v1/campaigns/").json()
+    assert body[0]["slug"] == theme.campaign.slug
+    assert body[0]["themes"][0]["slug"] == theme.slug
+
+
+def test_openapi_schema_describes_contributions(client):
+    response = client.get("/api/v1/schema/", headers={"accept": "application/json"})
+    assert response.status_code == 200
+    assert "/api/v1/contributions/" in response.content.decode()

@@ -1,0 +1,74 @@
+"""How the project runs: health check, the stdlib `platform` module, demo data."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from engagement.models import Campaign, Contribution, Theme
+from geo.models import Area
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_healthz_answers_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
+    from django.db.utils import OperationalError
+
+    def broken(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", broken)
+    assert client.get("/healthz").status_code == 503
+
+
+def test_stdlib_platform_module_is_not_shadowed_from_the_repo_root():
+    result = subprocess.run(
+        [sys.executable, "-c", "import platform, uuid; print(platform.system())"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Linux"
+
+
+@pytest.mark.django_db
+def test_parallel_query_is_off_for_the_application_sessions():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
+
+
+@pytest.mark.django_db
+def test_load_demo_is_idempotent():
+    null = open("/dev/null", "w")  # noqa: SIM115
+    call_command("load_demo", stdout=null)
+    counts = (
+        Area.objects.count(),
+        Campaign.objects.count(),
+        Theme.objects.count(),
+        Contribution.objects.count(),
+    )
+    call_command("load_demo", stdout=null)
+    assert counts == (2, 1, 5, 12)
+    assert (
+        Area.objects.count(),
+        Campaign.objects.count(),
+        Theme.objects.count(),
+        Contribution.objects.count(),
+    ) == counts
+    tesoma = Area.objects.get(slug="tesoma")
+    assert tesoma.parent.slug == "tampere"
+    assert tesoma.boundary.valid
+    assert Contribution.objects.filter(area=tesoma).count() == 12

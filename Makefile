@@ -63,6 +63,16 @@ migrate: db $(BIN)/.installed
 demo: migrate ## Load the Tesoma demo (idempotent)
 	$(BIN)/python manage.py load_demo
 
+BENCH_DB := yhdessa_bench
+BENCH_N ?= 100000
+bench: deps-run $(BIN)/.installed ## Benchmark the map API on BENCH_N synthetic contributions (own database)
+	YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh start
+	export DATABASE_URL="$${BENCH_DATABASE_URL:-$$(YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh url)}"; \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py load_demo >/dev/null && \
+	$(BIN)/python manage.py seed_synthetic --contributions $(BENCH_N) --replace && \
+	$(BIN)/python -m tests.benchmarks.map_api
+
 stop: ## Stop the local PostGIS
 	@platform/localdb.sh stop
 

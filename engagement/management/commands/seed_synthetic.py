@@ -1,0 +1,65 @@
+"""Synthetic contributions for benchmarks: many random points inside a campaign's area."""
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection, transaction
+
+from engagement.models import Campaign, Contribution
+
+SYNTHETIC_PREFIX = "Synthetic "
+
+
+class Command(BaseCommand):
+    help = "Add N published synthetic contributions at random points inside a campaign's area."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--contributions", type=int, required=True)
+        parser.add_argument("--campaign", default="tesoma-together")
+        parser.add_argument(
+            "--replace", action="store_true", help="Delete earlier synthetic contributions first."
+        )
+
+    def handle(self, *args, contributions: int, campaign: str, replace: bool, **options) -> None:
+        target = Campaign.objects.filter(slug=campaign).select_related("area").first()
+        if target is None:
+            raise CommandError(f"No campaign {campaign!r}; run load_demo first.")
+        theme_ids = list(target.themes.values_list("id", flat=True))
+        if not theme_ids:
+            raise CommandError(f"Campaign {campaign!r} has no themes.")
+        with transaction.atomic():
+            if replace:
+                Contribution.objects.filter(
+                    campaign=target, title__startswith=SYNTHETIC_PREFIX
+                ).delete()
+            # ST_GeneratePoints scatters the points inside the boundary in one pass; the area is
+            # the campaign's, as contribution_submit would assign for these points.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    """
+                    INSERT INTO engagement_contribution
+                        (campaign_id, kind, theme_id, title, body, geometry, area_id, language,
+                         status, moderation_state, created_at, updated_at)
+                    SELECT %(campaign)s,
+                           (ARRAY['idea', 'need'])[1 + n %% 2],
+                           (%(themes)s::bigint[])[1 + n %% cardinality(%(themes)s::bigint[])],
+                           %(prefix)s || n, 'Generated for benchmarks.',
+                           (dump).geom, %(area)s, 'fi', 'new', 'published',
+                           now() - (n || ' seconds')::interval, now()
+                    FROM (
+                        SELECT row_number() OVER () AS n, dump
+                        FROM ST_Dump(ST_GeneratePoints(
+                            (SELECT boundary FROM geo_area WHERE id = %(area)s), %(count)s
+                        )) AS dump
+                    ) AS points
+                    """,
+                    {
+                        "campaign": target.pk,
+                        "themes": theme_ids,
+                        "prefix": SYNTHETIC_PREFIX,
+                        "area": target.area_id,
+                        "count": contributions,
+                    },
+                )
+                created = cursor.rowcount
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE engagement_contribution")
+        self.stdout.write(f"{created} synthetic contributions added to {campaign}.")

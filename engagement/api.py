@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -35,8 +36,18 @@ DEFAULT_LIMIT, MAX_LIMIT = 1000, 5000
 class ContributionQuerySerializer(serializers.Serializer):
     """Query parameters of the contribution list."""
 
-    campaign = serializers.SlugField(required=False)
-    area = serializers.SlugField(required=False)
+    campaign = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Campaign.objects.all(),
+        required=False,
+        error_messages={"does_not_exist": _lazy("There is no campaign with this slug.")},
+    )
+    area = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Area.objects.all(),
+        required=False,
+        error_messages={"does_not_exist": _lazy("There is no area with this slug.")},
+    )
     bbox = serializers.CharField(required=False, help_text="west,south,east,north in WGS 84")
     theme = serializers.SlugField(required=False)
     kind = serializers.ChoiceField(choices=Contribution.Kind.choices, required=False)
@@ -57,23 +68,15 @@ class ContributionQuerySerializer(serializers.Serializer):
             )
         return west, south, east, north
 
-    def validate_campaign(self, value: str) -> Campaign:
-        campaign = Campaign.objects.filter(slug=value).first()
-        if campaign is None:
-            raise serializers.ValidationError(_("There is no campaign with this slug."))
-        return campaign
-
-    def validate_area(self, value: str) -> Area:
-        area = Area.objects.filter(slug=value).first()
-        if area is None:
-            raise serializers.ValidationError(_("There is no area with this slug."))
-        return area
-
 
 class ContributionInputSerializer(serializers.Serializer):
     """A new contribution. Only parsing happens here; contribution_submit holds the rules."""
 
-    campaign = serializers.SlugField()
+    campaign = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Campaign.objects.select_related("area"),
+        error_messages={"does_not_exist": _lazy("There is no campaign with this slug.")},
+    )
     kind = serializers.CharField(required=False, allow_blank=True, default="")
     theme = serializers.SlugField(required=False, allow_blank=True, default="")
     title = serializers.CharField(
@@ -83,12 +86,6 @@ class ContributionInputSerializer(serializers.Serializer):
         required=False, allow_blank=True, trim_whitespace=False, default=""
     )
     geometry = GeometryField(required=False, allow_null=True, default=None)
-
-    def validate_campaign(self, value: str) -> Campaign:
-        campaign = Campaign.objects.select_related("area").filter(slug=value).first()
-        if campaign is None:
-            raise serializers.ValidationError(_("There is no campaign with this slug."))
-        return campaign
 
 
 class GeoJSONRenderer(JSONRenderer):

@@ -13,8 +13,3 @@ def contribute_refusal(user: User | AnonymousUser | None, campaign: Campaign) ->
     if not (user and user.is_authenticated) and not campaign.allow_anonymous:
         return _("Sign in to take part in this campaign.")
     return None
-
-
-def can_contribute(user: User | AnonymousUser | None, campaign: Campaign) -> bool:
-    """Anyone may contribute to an open campaign, anonymously only where it allows that."""
-    return contribute_refusal(user, campaign) is None

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from geo.models import Area
 from geo.selectors import area_with_descendant_ids
 
-from .models import Campaign, Contribution, Theme
+from .models import Campaign, Contribution
 
 EXCERPT_LENGTH = 200
 
@@ -27,10 +27,6 @@ def campaign_default() -> Campaign | None:
         return campaign
     now = timezone.now()
     return Campaign.objects.filter(opens_at__lte=now).order_by("-opens_at").first()
-
-
-def campaign_themes(*, campaign: Campaign) -> QuerySet[Theme]:
-    return campaign.themes.all()
 
 
 def contributions_public(*, campaign: Campaign | None = None) -> QuerySet[Contribution]:

@@ -35,8 +35,3 @@ def area_boundary_geojson(*, area: Area, precision: int = 6) -> str:
         .values_list("geojson", flat=True)
         .get()
     )
-
-
-def area_bounds(*, area: Area) -> tuple[float, float, float, float]:
-    """(west, south, east, north) of the area's boundary."""
-    return area.boundary.extent

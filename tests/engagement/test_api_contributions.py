@@ -193,3 +193,18 @@ def test_openapi_schema_describes_contributions(client):
     response = client.get("/api/v1/schema/", headers={"accept": "application/json"})
     assert response.status_code == 200
     assert "/api/v1/contributions/" in response.content.decode()
+
+
+def test_signed_in_post_needs_the_csrf_token_and_records_the_author(theme, resident):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(resident)
+    payload = valid_payload(theme.campaign, theme)
+    assert post(client, payload).status_code == 403
+
+    client.get(f"/campaigns/{theme.campaign.slug}/")  # sets the CSRF cookie, as the page does
+    token = client.cookies["csrftoken"].value
+    response = post(client, payload, headers={"x-csrftoken": token})
+    assert response.status_code == 201
+    assert Contribution.objects.get(pk=response.json()["id"]).author == resident

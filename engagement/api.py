@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from rest_framework_gis.fields import GeometryField
 
 from geo.models import Area
+from geo.services import geometry_from_geojson
 
 from .models import Campaign, Contribution, Theme
 from .selectors import (
@@ -69,6 +70,16 @@ class ContributionQuerySerializer(serializers.Serializer):
         return west, south, east, north
 
 
+class GeoJSONGeometryField(GeometryField):
+    """A GeoJSON geometry parsed by geo's rules, with the same messages as the HTML form."""
+
+    def to_internal_value(self, value):
+        try:
+            return geometry_from_geojson(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+
+
 class ContributionInputSerializer(serializers.Serializer):
     """A new contribution. Only parsing happens here; contribution_submit holds the rules."""
 
@@ -85,7 +96,7 @@ class ContributionInputSerializer(serializers.Serializer):
     body = serializers.CharField(
         required=False, allow_blank=True, trim_whitespace=False, default=""
     )
-    geometry = GeometryField(required=False, allow_null=True, default=None)
+    geometry = GeoJSONGeometryField(required=False, allow_null=True, default=None)
 
 
 class GeoJSONRenderer(JSONRenderer):

@@ -1,11 +1,11 @@
 """HTML forms: they parse what a browser sends; the rules live in services."""
 
 from django import forms
-from django.contrib.gis.geos import GEOSException, GEOSGeometry
+from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from geo.services import point_from_lon_lat
+from geo.services import geometry_from_geojson, point_from_lon_lat
 
 from .models import AccessibilityFeedback, Campaign, Contribution
 
@@ -98,11 +98,10 @@ class ContributionForm(AccessibleFormMixin, forms.Form):
         text = data.get("geometry") or ""
         if text:
             try:
-                geometry = GEOSGeometry(text, srid=4326)
-            except (GEOSException, ValueError, TypeError):
-                self.add_error("geometry", _("The location is not a valid geometry."))
+                return geometry_from_geojson(text)
+            except ValidationError as error:
+                self.add_error("geometry", error)
                 return None
-            return geometry
         lat, lon = data.get("lat"), data.get("lon")
         if lat is None and lon is None:
             return None

@@ -208,3 +208,38 @@ def test_signed_in_post_needs_the_csrf_token_and_records_the_author(theme, resid
     response = post(client, payload, headers={"x-csrftoken": token})
     assert response.status_code == 201
     assert Contribution.objects.get(pk=response.json()["id"]).author == resident
+
+
+@pytest.mark.parametrize(
+    "geometry",
+    [
+        {"type": "Point"},
+        {"type": "Circle", "coordinates": [23.6, 61.5]},
+        "POINT (23.6 61.5)",
+        {"type": "Point", "coordinates": "23.6,61.5"},
+        [23.6, 61.5],
+    ],
+)
+def test_post_with_anything_but_a_geojson_geometry_is_refused(client, theme, geometry):
+    response = post(client, valid_payload(theme.campaign, theme, geometry=geometry))
+    assert response.status_code == 400
+    assert list(response.json()) == ["geometry"]
+
+
+def test_a_crs_member_is_ignored_and_the_point_read_as_wgs84(client, theme):
+    geometry = {
+        "type": "Point",
+        "coordinates": [23.631, 61.501],
+        "crs": {"type": "name", "properties": {"name": "/etc/passwd"}},
+    }
+    response = post(client, valid_payload(theme.campaign, theme, geometry=geometry))
+    assert response.status_code == 201
+    assert response.json()["geometry"]["coordinates"] == [23.631, 61.501]
+
+
+@pytest.mark.parametrize("coordinates", [[500, 61.5], [23.6, 95], [23.6, -91]])
+def test_post_with_coordinates_off_the_globe_answers_400(client, theme, coordinates):
+    geometry = {"type": "Point", "coordinates": coordinates}
+    response = post(client, valid_payload(theme.campaign, theme, geometry=geometry))
+    assert response.status_code == 400
+    assert list(response.json()) == ["geometry"]

@@ -120,3 +120,18 @@ def test_empty_accessibility_feedback_is_refused_with_a_message(client):
     response = client.post("/accessibility/", {"message": ""})
     assert response.status_code == 400
     assert not AccessibilityFeedback.objects.exists()
+
+
+@pytest.mark.parametrize(("lat", "lon"), [("nan", "23.6"), ("61.5", "inf"), ("95", "23.6")])
+def test_form_refuses_coordinates_that_are_not_on_the_globe(client, theme, lat, lon):
+    response = client.post(f"/campaigns/{theme.campaign.slug}/", form_data(theme, lat=lat, lon=lon))
+    assert response.status_code == 400
+    assert not Contribution.objects.exists()
+
+
+def test_form_accepts_a_decimal_comma(client, theme):
+    response = client.post(
+        f"/campaigns/{theme.campaign.slug}/", form_data(theme, lat="61,5005", lon="23,6301")
+    )
+    assert response.status_code == 302
+    assert Contribution.objects.get().geometry.y == pytest.approx(61.5005)

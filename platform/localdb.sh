@@ -19,8 +19,25 @@ owner() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
 
 psql_() { "$pgbin/psql" -X -q -h "$sock" -U "$(owner)" "$@"; }
 
+# As root the cluster runs as `postgres`, which must be able to reach .local/pg: a checkout in a
+# private folder (mode 700) gets search-only permission (o+x) on its ancestors, nothing more.
+let_postgres_in() {
+  [ "$(id -u)" -eq 0 ] || return 0
+  runuser -u postgres -- test -x "$base" 2>/dev/null && return 0
+  local dir="" part
+  IFS=/ read -ra parts <<<"${base#/}"
+  for part in "${parts[@]}"; do
+    dir="$dir/$part"
+    if ! runuser -u postgres -- test -x "$dir" 2>/dev/null; then
+      echo "localdb: letting the postgres user pass through $dir (o+x)" >&2
+      chmod o+x "$dir"
+    fi
+  done
+}
+
 start() {
   mkdir -p "$base"
+  let_postgres_in
   if [ ! -s "$data/PG_VERSION" ]; then
     mkdir -p "$data" "$sock"
     [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$data" "$sock"

@@ -113,7 +113,7 @@ function setupMap(map) {
       const collection = await response.json();
       pins.clearLayers();
       pins.addData(collection);
-      container.dataset.pins = String(collection.features.length);
+      container.dataset.pins = String(pins.getLayers().length);
     } catch (error) {
       if (error.name !== "AbortError") mapStatus.textContent = t.loadFailed;
     }
@@ -252,6 +252,7 @@ function setupForm(map, pins) {
         const published = feature.properties.moderation === "published";
         if (published) {
           pins.addData(feature);
+          map.getContainer().dataset.pins = String(pins.getLayers().length);
           list.querySelector(".empty")?.remove();
           list.prepend(listItem(feature));
           const count = document.querySelector("#list-heading .count");

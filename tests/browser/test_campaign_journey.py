@@ -46,6 +46,8 @@ def test_resident_places_pin_by_mouse_and_sees_it_without_reload(page: Page, liv
 
     item = page.locator("#contribution-list > li").first
     expect(item).to_contain_text("Valaistus metsäpolulle")
+    expect(page.locator("#campaign-map")).to_have_attribute("data-pins", "13")
+    expect(page.locator("#list-heading")).to_contain_text("(13)")
     expect(page.locator("#form-status")).to_contain_text("Kiitos")
     assert page.evaluate("window.__noReload") is True
     assert Contribution.objects.filter(title="Valaistus metsäpolulle", kind="need").exists()
@@ -118,6 +120,7 @@ def test_errors_are_shown_and_typed_text_is_kept(page: Page, live_server, demo):
     expect(page.locator("#id_title")).to_have_value("ab")
     expect(page.locator("#id_body")).to_have_value("Tämä teksti ei saa kadota.")
     assert not Contribution.objects.filter(title="ab").exists()
+    assert serious_violations(page) == []
 
 
 def test_point_outside_the_area_is_refused_with_a_message(page: Page, live_server, demo):
@@ -142,12 +145,28 @@ def test_language_can_be_switched(page: Page, live_server, demo):
     expect(page.get_by_role("button", name="Send")).to_be_visible()
 
 
-def test_campaign_page_has_no_serious_accessibility_violations(page: Page, live_server, demo):
-    open_campaign(page, live_server)
+def serious_violations(page: Page) -> list:
+    """axe-core's serious and critical findings on the page as it is now."""
     results = Axe().run(page)
-    serious = [
+    return [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]])
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
-    assert serious == []
+
+
+def test_campaign_page_has_no_serious_accessibility_violations(page: Page, live_server, demo):
+    open_campaign(page, live_server)
+    assert serious_violations(page) == []
+
+
+def test_other_pages_have_no_serious_accessibility_violations(page: Page, live_server, demo):
+    contribution = Contribution.objects.first()
+    for path in [
+        "/sv/accessibility/",
+        f"/en/contributions/{contribution.pk}/",
+        "/en/areas/tesoma/",
+    ]:
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        assert serious_violations(page) == [], path

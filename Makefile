@@ -59,6 +59,7 @@ db: ## Start the project's PostGIS under .local/ (skipped when DATABASE_URL is s
 
 migrate: db $(BIN)/.installed
 	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py createcachetable
 
 demo: migrate ## Load the Tesoma demo (idempotent)
 	$(BIN)/python manage.py load_demo

@@ -3,12 +3,14 @@
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -20,15 +22,19 @@ from rest_framework_gis.fields import GeometryField
 from geo.models import Area
 from geo.services import geometry_from_geojson
 
-from .models import Campaign, Contribution, Theme
+from . import services
+from .middleware import client_address
+from .models import Campaign, Comment, Contribution, Photo, Theme
+from .rules import can_change_contribution
 from .selectors import (
     ContributionFilters,
+    Sort,
+    contribution_comments,
     contributions_feature_texts,
     contributions_filtered,
     contributions_public,
     feature_collection_text,
 )
-from .services import contribution_submit
 
 GEOJSON = "application/geo+json"
 DEFAULT_LIMIT, MAX_LIMIT = 1000, 5000
@@ -53,6 +59,8 @@ class ContributionQuerySerializer(serializers.Serializer):
     theme = serializers.SlugField(required=False)
     kind = serializers.ChoiceField(choices=Contribution.Kind.choices, required=False)
     status = serializers.ChoiceField(choices=Contribution.Status.choices, required=False)
+    q = serializers.CharField(required=False, max_length=200, help_text="full-text search")
+    sort = serializers.ChoiceField(choices=Sort.choices, default=Sort.NEWEST)
     limit = serializers.IntegerField(min_value=1, max_value=MAX_LIMIT, default=DEFAULT_LIMIT)
     offset = serializers.IntegerField(min_value=0, default=0)
 
@@ -97,6 +105,18 @@ class ContributionInputSerializer(serializers.Serializer):
         required=False, allow_blank=True, trim_whitespace=False, default=""
     )
     geometry = GeoJSONGeometryField(required=False, allow_null=True, default=None)
+    exact_location_public = serializers.BooleanField(required=False, default=False)
+    photos = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        default=list,
+        max_length=50,
+        help_text="multipart/form-data only: up to 5 JPEG, PNG or WebP images",
+    )
+    idempotency_key = serializers.UUIDField(required=False, allow_null=True, default=None)
+    website = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="honeypot: leave empty"
+    )
 
 
 class GeoJSONRenderer(JSONRenderer):
@@ -104,6 +124,16 @@ class GeoJSONRenderer(JSONRenderer):
 
     media_type = GEOJSON
     format = "geojson"
+
+
+def _with_files(request: Request, *names: str):
+    """Request data with multipart files under `names` as lists (QueryDict keeps only one)."""
+    if not hasattr(request.data, "getlist"):
+        return request.data
+    data = {key: request.data.get(key) for key in request.data}
+    for name in names:
+        data[name] = request.FILES.getlist(name)
+    return data
 
 
 def _field_errors(error: DjangoValidationError) -> dict[str, list[str]]:
@@ -143,6 +173,8 @@ class ContributionListView(APIView):
             theme=params.get("theme"),
             kind=params.get("kind"),
             status=params.get("status"),
+            q=params.get("q"),
+            sort=params["sort"],
         )
         queryset = contributions_filtered(filters=filters)
         limit, offset = params["limit"], params["offset"]
@@ -164,21 +196,26 @@ class ContributionListView(APIView):
         description="Submit an idea or need. Answers 400 with a list of messages per field.",
     )
     def post(self, request: Request) -> HttpResponse | Response:
-        payload = ContributionInputSerializer(data=request.data)
+        payload = ContributionInputSerializer(data=_with_files(request, "photos"))
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         campaign: Campaign = data["campaign"]
         theme = Theme.objects.filter(campaign=campaign, slug=data["theme"]).first()
         try:
-            contribution = contribution_submit(
+            contribution = services.contribution_submit(
                 campaign=campaign,
-                author=request.user,
+                participant=request.get_participant(create=True),
                 kind=data["kind"],
                 theme=theme,
                 title=data["title"],
                 body=data["body"],
                 geometry=data["geometry"],
+                exact_location_public=data["exact_location_public"],
+                photos=data["photos"],
                 language=get_language() or "",
+                idempotency_key=data["idempotency_key"],
+                address=client_address(request),
+                honeypot=data["website"],
             )
         except DjangoValidationError as error:
             return Response(_field_errors(error), status=status.HTTP_400_BAD_REQUEST)
@@ -190,19 +227,6 @@ class ContributionListView(APIView):
             status.HTTP_201_CREATED,
             Location=request.build_absolute_uri(f"{request.path}{contribution.pk}/"),
         )
-
-
-class ContributionDetailView(APIView):
-    """One public contribution as a GeoJSON Feature."""
-
-    renderer_classes = [JSONRenderer, GeoJSONRenderer]
-
-    @extend_schema(responses={(200, GEOJSON): OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
-    def get(self, request: Request, pk: int) -> HttpResponse | Response:
-        features = contributions_feature_texts(queryset=contributions_public().filter(pk=pk))
-        if not features:
-            return Response({"detail": _("Not found.")}, status=status.HTTP_404_NOT_FOUND)
-        return _geojson_response(features[0])
 
 
 class ThemeSerializer(serializers.ModelSerializer):
@@ -246,3 +270,217 @@ class CampaignDetailView(RetrieveAPIView):
     serializer_class = CampaignSerializer
     queryset = Campaign.objects.select_related("area").prefetch_related("themes")
     lookup_field = "slug"
+
+
+# Participation on one contribution ----------------------------------------------------------
+
+
+def _public_contribution_or_404(pk: int) -> Contribution:
+    return get_object_or_404(
+        contributions_public().select_related("campaign", "campaign__area"), pk=pk
+    )
+
+
+class ContributionUpdateSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    theme = serializers.SlugField()
+    title = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    geometry = GeoJSONGeometryField(allow_null=True)
+    exact_location_public = serializers.BooleanField(default=False)
+
+
+class ContributionDetailView(APIView):
+    """One public contribution as a GeoJSON Feature; its author may edit (PUT) or withdraw
+    (DELETE) it until a moderator has acted on it."""
+
+    renderer_classes = [JSONRenderer, GeoJSONRenderer]
+
+    @extend_schema(responses={(200, GEOJSON): OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
+    def get(self, request: Request, pk: int) -> HttpResponse | Response:
+        features = contributions_feature_texts(queryset=contributions_public().filter(pk=pk))
+        if not features:
+            return Response({"detail": _("Not found.")}, status=status.HTTP_404_NOT_FOUND)
+        return _geojson_response(features[0])
+
+    def _own(self, request: Request, pk: int) -> Contribution:
+        contribution = get_object_or_404(
+            Contribution.objects.select_related("campaign", "campaign__area"), pk=pk
+        )
+        if not can_change_contribution(request.get_participant(create=False), contribution):
+            raise PermissionDenied(_("You can no longer change this contribution."))
+        return contribution
+
+    @extend_schema(
+        request=ContributionUpdateSerializer,
+        responses={(200, GEOJSON): OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def put(self, request: Request, pk: int) -> HttpResponse | Response:
+        contribution = self._own(request, pk)
+        payload = ContributionUpdateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        theme = Theme.objects.filter(campaign=contribution.campaign, slug=data["theme"]).first()
+        try:
+            services.contribution_update(
+                contribution=contribution,
+                participant=request.get_participant(create=False),
+                kind=data["kind"],
+                theme=theme,
+                title=data["title"],
+                body=data["body"],
+                geometry=data["geometry"],
+                exact_location_public=data["exact_location_public"],
+            )
+        except DjangoValidationError as error:
+            return Response(_field_errors(error), status=status.HTTP_400_BAD_REQUEST)
+        (feature,) = contributions_feature_texts(
+            queryset=Contribution.objects.filter(pk=pk), exact=True
+        )
+        return _geojson_response(feature)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        contribution = self._own(request, pk)
+        services.contribution_withdraw(
+            contribution=contribution, participant=request.get_participant(create=False)
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CommentSerializer(serializers.ModelSerializer):
+    author = serializers.SerializerMethodField()
+    reply_to = serializers.IntegerField(source="parent_id", read_only=True)
+
+    class Meta:
+        model = Comment
+        fields = ["id", "reply_to", "author", "body", "created_at"]
+
+    def get_author(self, comment: Comment) -> str:
+        user = comment.participant.user if comment.participant_id else None
+        return (user.first_name if user else "") or _("Anonymous resident")
+
+
+class CommentInputSerializer(serializers.Serializer):
+    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    reply_to = serializers.IntegerField(required=False, allow_null=True, default=None)
+    idempotency_key = serializers.UUIDField(required=False, allow_null=True, default=None)
+    website = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class CommentListView(APIView):
+    """Public comments of a contribution (replies follow their comment), or a new one."""
+
+    @extend_schema(responses=CommentSerializer(many=True))
+    def get(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        comments = []
+        for comment in contribution_comments(contribution=contribution):
+            comments.append(comment)
+            comments.extend(comment.public_replies)
+        return Response(CommentSerializer(comments, many=True).data)
+
+    @extend_schema(
+        request=CommentInputSerializer,
+        responses={201: CommentSerializer, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        payload = CommentInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        parent = Comment.objects.filter(pk=data["reply_to"]).first() if data["reply_to"] else None
+        if data["reply_to"] and parent is None:
+            return Response(
+                {"reply_to": [_("You can reply only to a comment on this contribution.")]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        try:
+            comment = services.comment_add(
+                contribution=contribution,
+                participant=request.get_participant(create=True),
+                body=data["body"],
+                parent=parent,
+                idempotency_key=data["idempotency_key"],
+                address=client_address(request),
+                honeypot=data["website"],
+            )
+        except DjangoValidationError as error:
+            errors = _field_errors(error)
+            if "parent" in errors:
+                errors["reply_to"] = errors.pop("parent")
+            return Response(errors, status=status.HTTP_400_BAD_REQUEST)
+        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class SupportStateSerializer(serializers.Serializer):
+    supported = serializers.BooleanField()
+    supports = serializers.IntegerField()
+
+
+class SupportView(APIView):
+    """Support a contribution (POST, a second time is a no-op) or take it back (DELETE)."""
+
+    def _state(self, contribution: Contribution, supported: bool) -> Response:
+        return Response({"supported": supported, "supports": contribution.supports.count()})
+
+    @extend_schema(request=None, responses={200: SupportStateSerializer, 400: OpenApiTypes.OBJECT})
+    def post(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        try:
+            services.support_add(
+                contribution=contribution, participant=request.get_participant(create=True)
+            )
+        except DjangoValidationError as error:
+            return Response(_field_errors(error), status=status.HTTP_400_BAD_REQUEST)
+        return self._state(contribution, True)
+
+    @extend_schema(request=None, responses={200: SupportStateSerializer})
+    def delete(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        participant = request.get_participant(create=False)
+        if participant is not None:
+            services.support_remove(contribution=contribution, participant=participant)
+        return self._state(contribution, False)
+
+
+class FollowView(APIView):
+    """Follow a contribution (POST) or stop (DELETE); needs a signed-in account."""
+
+    @extend_schema(request=None, responses={204: None, 400: OpenApiTypes.OBJECT})
+    def post(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        try:
+            services.follow_add(
+                contribution=contribution, participant=request.get_participant(create=True)
+            )
+        except DjangoValidationError as error:
+            return Response(_field_errors(error), status=status.HTTP_400_BAD_REQUEST)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        participant = request.get_participant(create=False)
+        if participant is not None:
+            services.follow_remove(contribution=contribution, participant=participant)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PhotoSerializer(serializers.ModelSerializer):
+    image = serializers.ImageField(read_only=True)
+    thumbnail = serializers.ImageField(read_only=True)
+
+    class Meta:
+        model = Photo
+        fields = ["id", "image", "thumbnail", "width", "height"]
+
+
+class PhotoListView(ListAPIView):
+    """Photos of a public contribution, without any of the uploaded files' metadata."""
+
+    serializer_class = PhotoSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return _public_contribution_or_404(self.kwargs["pk"]).photos.all()

@@ -1,5 +1,7 @@
 """HTML forms: they parse what a browser sends; the rules live in services."""
 
+import uuid
+
 from django import forms
 from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
@@ -8,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from geo.services import geometry_from_geojson, point_from_lon_lat
 
 from .models import AccessibilityFeedback, Campaign, Contribution
+from .selectors import ContributionFilters, Sort
 
 
 class AccessibleFormMixin:
@@ -29,7 +32,36 @@ class AccessibleFormMixin:
                 self.fields[name].widget.attrs["aria-invalid"] = "true"
 
 
-class ContributionForm(AccessibleFormMixin, forms.Form):
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files under one name; the service checks what they really are."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None) -> list:
+        if not data:
+            return []
+        return list(data) if isinstance(data, list | tuple) else [data]
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see nor fill; naive bots fill every field."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
+class ContributionForm(AccessibleFormMixin, HoneypotMixin, forms.Form):
     """A resident's idea or need. The location is a point from the map or typed coordinates.
 
     Fields are optional here so that contribution_submit, which owns the rules, reports every
@@ -78,8 +110,24 @@ class ContributionForm(AccessibleFormMixin, forms.Form):
     )
     # GeoJSON of a drawn geometry; when empty the point comes from lat and lon.
     geometry = forms.CharField(required=False, widget=forms.HiddenInput)
+    exact_location_public = forms.BooleanField(
+        label=_("Show the exact location publicly"),
+        required=False,
+        help_text=_(
+            "Otherwise others see your pin at the centre of its 100 m square, so that a pin at "
+            "your home does not reveal the address."
+        ),
+    )
+    photos = MultipleFileField(
+        label=_("Photos (optional)"),
+        required=False,
+        help_text=_("Up to 5 JPEG, PNG or WebP photos, 10 MB each. Location data is removed."),
+    )
+    # Generated when the form is shown, so a double click or a resent form stores one contribution.
+    idempotency_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, campaign: Campaign, **kwargs) -> None:
+        kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.campaign = campaign
         for name in ("lat", "lon"):
@@ -118,8 +166,78 @@ class ContributionForm(AccessibleFormMixin, forms.Form):
         """The cleaned values under the names of contribution_submit's parameters."""
         return {
             key: self.cleaned_data.get(key)
-            for key in ("kind", "theme", "title", "body", "geometry")
+            for key in ("kind", "theme", "title", "body", "geometry", "exact_location_public")
         }
+
+
+class ContributionEditForm(ContributionForm):
+    """The author's edit: the same fields less photos and the submission bookkeeping."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("photos", "idempotency_key", "website"):
+            del self.fields[name]
+
+
+class CommentForm(AccessibleFormMixin, HoneypotMixin, forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 3000}),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    idempotency_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
+        super().__init__(*args, **kwargs)
+
+
+class AccountDeleteForm(AccessibleFormMixin, forms.Form):
+    remove_contributions = forms.BooleanField(
+        label=_("Also remove my contributions and comments"),
+        required=False,
+        help_text=_("Otherwise they stay on the map without your name."),
+    )
+    confirm = forms.BooleanField(label=_("I understand that this cannot be undone"))
+
+
+class ListFilterForm(forms.Form):
+    """Filters of the campaign's map and list, kept in the URL so a view can be shared."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Contribution.Kind.choices]
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *Contribution.Status.choices],
+    )
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=Sort.choices)
+
+    def __init__(self, *args, campaign: Campaign, **kwargs) -> None:
+        kwargs.setdefault("auto_id", "id_filter_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [
+            ("", _("All themes")),
+            *((theme.slug, theme.name) for theme in campaign.themes.all()),
+        ]
+
+    def filters(self, campaign: Campaign) -> ContributionFilters:
+        """The valid filters; an invalid value is dropped rather than failing the page."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return ContributionFilters(
+            campaign=campaign,
+            q=data.get("q") or None,
+            kind=data.get("kind") or None,
+            theme=data.get("theme") or None,
+            status=data.get("status") or None,
+            sort=data.get("sort") or Sort.NEWEST,
+        )
 
 
 class AccessibilityFeedbackForm(AccessibleFormMixin, forms.ModelForm):

@@ -2,9 +2,44 @@
 
 from django.conf import settings
 from django.contrib.gis.db import models
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db.models import Case, GeneratedField, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def default_geometry_kinds() -> list[str]:
+    return ["point"]
+
+
+class Participant(models.Model):
+    """Someone taking part: a signed-in user, or an anonymous browser known by a cookie token.
+
+    Supports, follows and rate limits count per participant, so anonymous input gets the same
+    one-per-person rules, and a browser's anonymous input can later be claimed into an account.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participant",
+    )
+    # SHA-256 of the browser's token: the cookie alone proves ownership, the table alone does not.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self) -> str:
+        return str(self.user) if self.user_id else f"anonymous #{self.pk}"
 
 
 class Campaign(models.Model):
@@ -14,11 +49,27 @@ class Campaign(models.Model):
         PRE = "pre", _("Pre-moderation: published after approval")
         POST = "post", _("Post-moderation: published at once")
 
+    class GeometryKind(models.TextChoices):
+        POINT = "point", _("Point")
+        LINE = "line", _("Route (line)")
+        POLYGON = "polygon", _("Area (polygon)")
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), unique=True)
     description = models.TextField(_("description"), blank=True)
+    input_process = models.TextField(
+        _("what happens to the input"),
+        blank=True,
+        help_text=_("Shown beside the form, and in place of it once the campaign has closed."),
+    )
     area = models.ForeignKey(
         "geo.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="campaigns"
+    )
+    geometry_kinds = ArrayField(
+        models.CharField(max_length=10, choices=GeometryKind.choices),
+        verbose_name=_("geometry kinds"),
+        default=default_geometry_kinds,
+        help_text=_("What residents may draw: point, line, polygon."),
     )
     opens_at = models.DateTimeField(_("opens at"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
@@ -89,6 +140,7 @@ class Contribution(models.Model):
         PENDING = "pending", _("Waiting for moderation")
         PUBLISHED = "published", _("Published")
         HIDDEN = "hidden", _("Hidden")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the author")
 
     campaign = models.ForeignKey(
         Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="contributions"
@@ -112,14 +164,21 @@ class Contribution(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
+    participant = models.ForeignKey(
+        Participant,
+        verbose_name=_("participant"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="contributions",
     )
+    exact_location_public = models.BooleanField(
+        _("exact location public"),
+        default=False,
+        help_text=_("Otherwise the public sees a point snapped to a 100 m grid."),
+    )
+    # From the form, so a double click or a retried request stores one contribution.
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     language = models.CharField(_("language"), max_length=8, blank=True)
     status = models.CharField(
         _("status"), max_length=24, choices=Status.choices, default=Status.NEW
@@ -130,8 +189,20 @@ class Contribution(models.Model):
         choices=ModerationState.choices,
         default=ModerationState.PENDING,
     )
+    # Set when a moderator first acts; from then on the author can no longer edit or withdraw.
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Full-text search in the language the resident wrote in (Finnish stemming by default).
+    search = GeneratedField(
+        expression=Case(
+            When(language="sv", then=SearchVector("title", "body", config="swedish")),
+            When(language="en", then=SearchVector("title", "body", config="english")),
+            default=SearchVector("title", "body", config="finnish"),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name = _("contribution")
@@ -141,11 +212,170 @@ class Contribution(models.Model):
             models.Index(
                 fields=["campaign", "moderation_state", "-created_at"],
                 name="contribution_public_list",
+            ),
+            GinIndex(fields=["search"], name="contribution_search"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "idempotency_key"], name="contribution_idempotent"
             )
         ]
 
     def __str__(self) -> str:
         return self.title
+
+
+class Photo(models.Model):
+    """A photo of a contribution, re-encoded without metadata, with a thumbnail."""
+
+    contribution = models.ForeignKey(
+        Contribution,
+        verbose_name=_("contribution"),
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    image = models.ImageField(_("image"), upload_to="photos/%Y/%m/")
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="photos/%Y/%m/thumbs/")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["contribution", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.image.name
+
+
+class Comment(models.Model):
+    """A comment on a contribution, or a reply to one (one level deep)."""
+
+    contribution = models.ForeignKey(
+        Contribution,
+        verbose_name=_("contribution"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    participant = models.ForeignKey(
+        Participant,
+        verbose_name=_("participant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    body = models.TextField(_("comment"), max_length=3000)
+    moderation_state = models.CharField(
+        _("moderation state"),
+        max_length=12,
+        choices=Contribution.ModerationState.choices,
+        default=Contribution.ModerationState.PUBLISHED,
+    )
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "idempotency_key"], name="comment_idempotent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class Support(models.Model):
+    """One participant's support of a contribution: at most one each, kept by the database."""
+
+    contribution = models.ForeignKey(
+        Contribution,
+        verbose_name=_("contribution"),
+        on_delete=models.CASCADE,
+        related_name="supports",
+    )
+    participant = models.ForeignKey(
+        Participant,
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="supports",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "participant"], name="support_once_per_participant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} supports {self.contribution_id}"
+
+
+class Follow(models.Model):
+    """A participant who wants to hear when a contribution changes."""
+
+    contribution = models.ForeignKey(
+        Contribution,
+        verbose_name=_("contribution"),
+        on_delete=models.CASCADE,
+        related_name="follows",
+    )
+    participant = models.ForeignKey(
+        Participant, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="follows"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "participant"], name="follow_once_per_participant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} follows {self.contribution_id}"
+
+
+class StatusChange(models.Model):
+    """One step of a contribution's public status history."""
+
+    contribution = models.ForeignKey(
+        Contribution,
+        verbose_name=_("contribution"),
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+    )
+    status = models.CharField(_("status"), max_length=24, choices=Contribution.Status.choices)
+    text = models.TextField(_("public explanation"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.contribution_id}: {self.status}"
 
 
 class AccessibilityFeedback(models.Model):

@@ -5,7 +5,7 @@ from .models import Campaign, Theme
 
 @register(Campaign)
 class CampaignTranslationOptions(TranslationOptions):
-    fields = ("title", "description")
+    fields = ("title", "description", "input_process")
 
 
 @register(Theme)

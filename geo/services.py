@@ -1,12 +1,15 @@
 """Spatial rules: validation of geometries residents send."""
 
 import json
+import logging
 import math
+from collections.abc import Iterator
 
 from django.contrib.gis.gdal import GDALException
-from django.contrib.gis.geos import GEOSException, GEOSGeometry, Point
+from django.contrib.gis.geos import GEOSException, GEOSGeometry, LineString, Point
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .models import Area
@@ -14,6 +17,13 @@ from .models import Area
 # A pin placed on the boundary line, or a few metres past it by an unsteady finger on a phone,
 # still belongs to the area.
 AREA_TOLERANCE_METRES = 30
+# Bounds that keep a resident's drawing a drawing: enough vertices for a careful route or area,
+# few enough that one submission cannot load the database or the map.
+MAX_VERTICES = 500
+MAX_LINE_METRES = 20_000
+ACCEPTED_GEOMETRY_TYPES = {"Point", "LineString", "Polygon"}
+
+logger = logging.getLogger(__name__)
 
 
 def point_from_lon_lat(*, lon: float, lat: float) -> Point:
@@ -24,13 +34,26 @@ def point_from_lon_lat(*, lon: float, lat: float) -> Point:
 
 
 def _check_coordinates(geometry: GEOSGeometry) -> None:
-    west, south, east, north = geometry.extent
-    if not all(math.isfinite(v) for v in (west, south, east, north)):
+    # Every vertex, not the extent: GEOS leaves NaN out of envelopes.
+    coordinates = list(_coordinates(geometry))
+    if not all(math.isfinite(v) for xy in coordinates for v in xy):
         raise ValidationError(_("The location is not a valid coordinate."), code="invalid")
-    if not (west >= -180 and east <= 180 and south >= -90 and north <= 90):
+    if not all(-180 <= xy[0] <= 180 and -90 <= xy[1] <= 90 for xy in coordinates):
         raise ValidationError(
             _("The location is outside the range of longitude and latitude."), code="out_of_range"
         )
+
+
+def _coordinates(geometry: GEOSGeometry) -> Iterator[tuple[float, ...]]:
+    if geometry.empty:
+        return
+    if isinstance(geometry, Point):
+        yield geometry.coords
+    elif isinstance(geometry, LineString):  # LinearRing included
+        yield from geometry.coords
+    else:  # polygons (their rings) and collections (their members)
+        for part in geometry:
+            yield from _coordinates(part)
 
 
 GEOJSON_GEOMETRY_TYPES = {
@@ -67,25 +90,91 @@ def geometry_from_geojson(value: dict | str) -> GEOSGeometry:
 
 
 def geometry_validate_in_area(*, geometry: GEOSGeometry, area: Area) -> None:
-    """Refuse a geometry that is invalid or lies outside the area by more than the tolerance."""
-    if geometry.srid != 4326:
-        geometry = geometry.transform(4326, clone=True)
-    if geometry.empty or not geometry.valid:
+    """Refuse a point, route or area a resident may not place in the area, with the first reason.
+
+    Cheap checks in Python come first; the measurements on the spheroid take one query.
+    """
+    if geometry.geom_type not in ACCEPTED_GEOMETRY_TYPES:
+        raise ValidationError(_("Draw a point, a route or an area."), code="geometry_type")
+    if geometry.empty:
         raise ValidationError(_("The location is not a valid geometry."), code="invalid")
+    geometry = _in_wgs84(geometry)
     _check_coordinates(geometry)
-    # Distances measured on the spheroid (geography), so the tolerance is in metres anywhere.
-    # The only interpolation is the model's own table name.
-    sql = (
-        "SELECT ST_Covers(boundary, ST_GeomFromEWKB(%s))"  # noqa: S608
-        " OR ST_DWithin(boundary::geography, ST_GeomFromEWKB(%s)::geography, %s)"
-        f" FROM {Area._meta.db_table} WHERE id = %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [geometry.ewkb, geometry.ewkb, AREA_TOLERANCE_METRES, area.pk])
-        inside = cursor.fetchone()[0]
+    if geometry.num_coords > MAX_VERTICES:
+        raise ValidationError(
+            _("The shape has %(count)d points; at most %(max)d are allowed. Draw it more simply."),
+            code="too_many_vertices",
+            params={"count": geometry.num_coords, "max": MAX_VERTICES},
+        )
+    _check_valid(geometry)
+
+    length, surface, area_surface, inside = _measure_in_area(geometry, area)
+    if geometry.geom_type == "LineString" and length > MAX_LINE_METRES:
+        raise ValidationError(
+            _("A route can be at most %(max)d km long; this one is %(length)s km."),
+            code="line_too_long",
+            params={"max": MAX_LINE_METRES // 1000, "length": number_format(length / 1000, 1)},
+        )
+    if geometry.geom_type == "Polygon" and surface > area_surface:
+        raise ValidationError(
+            _("The area you drew is larger than %(area)s. Draw a smaller area."),
+            code="polygon_too_large",
+            params={"area": area.name},
+        )
     if not inside:
         raise ValidationError(
             _("The location is outside %(area)s. Choose a place inside the area on the map."),
             code="outside_area",
             params={"area": area.name},
         )
+
+
+def _in_wgs84(geometry: GEOSGeometry) -> GEOSGeometry:
+    # A geometry without an SRID is taken as GeoJSON's WGS 84.
+    if geometry.srid is None:
+        geometry = geometry.clone()
+        geometry.srid = 4326
+    if geometry.srid == 4326:
+        return geometry
+    try:
+        return geometry.transform(4326, clone=True)
+    except (GEOSException, GDALException):
+        raise ValidationError(_("The location is not a valid geometry."), code="invalid") from None
+
+
+def _check_valid(geometry: GEOSGeometry) -> None:
+    if geometry.geom_type == "LineString" and len(set(geometry.coords)) < 2:
+        raise ValidationError(
+            _("A route needs at least two different points."), code="too_few_points"
+        )
+    if geometry.geom_type == "Polygon" and not geometry.valid:
+        # The GEOS reason names a coordinate, which helps a developer but not a resident.
+        logger.info("Refused an invalid polygon: %s", geometry.valid_reason)
+        raise ValidationError(
+            _("The area's edges cross each other. Draw it again without crossing lines."),
+            code="self_intersection",
+        )
+
+
+def _measure_in_area(geometry: GEOSGeometry, area: Area) -> tuple[float, float, float, bool]:
+    """Length and surface of the geometry and of the area on the spheroid, and whether the
+    geometry lies inside the area give or take the tolerance."""
+    # Geography measures in metres anywhere. A point may lie within the tolerance of the
+    # boundary; a route or an area must lie wholly inside the boundary widened by the tolerance,
+    # so a long line cannot count as inside because one of its ends is.
+    # The only interpolation is the model's own table name.
+    sql = (
+        "SELECT ST_Length(given.geom::geography), ST_Area(given.geom::geography),"  # noqa: S608
+        " ST_Area(area.boundary::geography),"
+        " ST_Covers(area.boundary, given.geom) OR CASE"
+        "  WHEN ST_GeometryType(given.geom) = 'ST_Point'"
+        "  THEN ST_DWithin(area.boundary::geography, given.geom::geography, %(tolerance)s)"
+        "  ELSE ST_Covers(ST_Buffer(area.boundary::geography, %(tolerance)s)::geometry, given.geom)"
+        "  END"
+        f" FROM {Area._meta.db_table} AS area, (SELECT ST_GeomFromEWKB(%(ewkb)s) AS geom) AS given"
+        " WHERE area.id = %(area)s"
+    )
+    params = {"ewkb": geometry.ewkb, "tolerance": AREA_TOLERANCE_METRES, "area": area.pk}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()

@@ -6,5 +6,6 @@ for attempt in $(seq 1 30); do
   echo "waiting for the database ($attempt)"; sleep 2
 done
 python manage.py migrate --noinput
+python manage.py createcachetable
 if [ "${LOAD_DEMO:-false}" = "true" ]; then python manage.py load_demo; fi
 exec "$@"

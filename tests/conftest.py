@@ -2,13 +2,25 @@
 
 import pytest
 
-from tests.factories import CampaignFactory, ThemeFactory, UserFactory
+from engagement.services import participant_for_user
+from tests.factories import CampaignFactory, ParticipantFactory, ThemeFactory, UserFactory
 
 
 @pytest.fixture
 def resident(db):
     """A signed-up resident of Tesoma."""
     return UserFactory(username="aino", first_name="Aino")
+
+
+@pytest.fixture
+def resident_participant(resident):
+    return participant_for_user(user=resident)
+
+
+@pytest.fixture
+def visitor(db):
+    """An anonymous participant: a browser that has not signed in."""
+    return ParticipantFactory()
 
 
 @pytest.fixture
@@ -31,3 +43,11 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit counters live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()

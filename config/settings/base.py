@@ -23,10 +23,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.gis",
+    "django.contrib.postgres",
     "rest_framework",
     "rest_framework_gis",
     "drf_spectacular",
     "leaflet",
+    "allauth",
+    "allauth.account",
     "geo",
     "engagement",
     "toolkit",
@@ -40,6 +43,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "engagement.middleware.ParticipantMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -77,6 +82,21 @@ DATABASES["default"].setdefault("OPTIONS", {})["options"] = env(
 )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Accounts: e-mail and password, with the address verified before first sign-in.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+LOGIN_REDIRECT_URL = "engagement:my-contributions"
+ACCOUNT_LOGOUT_REDIRECT_URL = "engagement:home"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Yhdessä] "
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -122,6 +142,25 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# Shared by every web process, so rate limits hold across gunicorn workers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "yhdessa_cache",
+    }
+}
+# Anonymous writes allowed per participant and per address: (count, seconds).
+ANONYMOUS_RATE_LIMITS = {
+    "contribution": (env.int("RATE_CONTRIBUTIONS_PER_HOUR", default=10), 3600),
+    "comment": (env.int("RATE_COMMENTS_PER_HOUR", default=30), 3600),
+}
+# The browser cookie that lets an anonymous participant be recognised and claim their input.
+PARTICIPANT_COOKIE = "yhdessa_participant"
+PARTICIPANT_COOKIE_AGE = 365 * 24 * 3600
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)
+# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR as it is).
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 
 # The default campaign shown at `/`.
 DEFAULT_CAMPAIGN_SLUG = env("DEFAULT_CAMPAIGN_SLUG", default="tesoma-together")

@@ -8,7 +8,7 @@ const t = config.strings;
 const form = document.getElementById("contribution-form");
 const list = document.getElementById("contribution-list");
 const mapStatus = document.getElementById("map-status");
-const FIELDS = ["kind", "theme", "title", "body", "geometry"];
+const FIELDS = ["kind", "theme", "title", "body", "geometry", "photos"];
 
 function format(template, values) {
   return template.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
@@ -82,6 +82,8 @@ function setupMap(map) {
 
   const renderer = L.canvas({ padding: 0.5 });
   const pins = L.geoJSON(null, {
+    renderer,
+    style: (feature) => ({ color: feature.properties.color, weight: 4, fillOpacity: 0.25 }),
     pointToLayer: (feature, latlng) =>
       L.circleMarker(latlng, {
         renderer,
@@ -103,7 +105,9 @@ function setupMap(map) {
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
       .map((v) => Math.max(-180, Math.min(180, v)).toFixed(6))
       .join(",");
-    const url = `${config.api}?campaign=${encodeURIComponent(config.campaign)}&bbox=${bbox}&limit=5000`;
+    const params = new URLSearchParams({ ...config.filters, campaign: config.campaign, bbox });
+    params.set("limit", "5000");
+    const url = `${config.api}?${params}`;
     try {
       const response = await fetch(url, {
         signal: inflight.signal,
@@ -124,15 +128,33 @@ function setupMap(map) {
   if (form) setupForm(map, pins);
 }
 
+function uuid4() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The resident's draft: a pin, or a route or area as an editable list of points. */
 function setupForm(map, pins) {
   const lat = form.elements.lat;
   const lon = form.elements.lon;
+  const geometryInput = form.elements.geometry;
   const button = form.querySelector("#submit-contribution");
   const status = form.querySelector("#form-status");
   const summary = form.querySelector("#form-errors");
   const centreButton = form.querySelector("#place-at-centre");
+  const pointTools = form.querySelector("#point-tools");
+  const shapeTools = form.querySelector("#shape-tools");
+  const vertexList = form.querySelector("#vertex-list");
   const icon = L.divIcon({ className: "draft-pin", iconSize: [28, 28], iconAnchor: [14, 28] });
-  let draft = null;
+  let shape = config.geometryKinds[0];
+  let draft = null; // the point marker
+  let vertices = []; // L.LatLng of a route or an area
+  let outline = null; // the drawn route or area on the map
+  let drawer = null; // Leaflet.draw handler while drawing with the mouse
 
   function placeDraft(latlng, announce = true) {
     if (!draft) {
@@ -143,7 +165,6 @@ function setupForm(map, pins) {
     draft.setLatLng(latlng);
     lat.value = latlng.lat.toFixed(6);
     lon.value = latlng.lng.toFixed(6);
-    form.elements.geometry.value = "";
     if (announce) {
       mapStatus.textContent = format(t.pinPlaced, { lat: lat.value, lon: lon.value });
     }
@@ -154,21 +175,127 @@ function setupForm(map, pins) {
     draft = null;
   }
 
-  map.on("click", (event) => placeDraft(event.latlng));
+  // Routes and areas ------------------------------------------------------------------------
+  function renderVertices() {
+    outline?.remove();
+    outline = null;
+    if (vertices.length >= 2) {
+      const style = { color: "#b00020", weight: 4, dashArray: "6 4" };
+      outline = (shape === "polygon" && vertices.length >= 3
+        ? L.polygon(vertices, style)
+        : L.polyline(vertices, style)
+      ).addTo(map);
+    }
+    const items = vertices.map((v, index) => {
+      const move = el("button", { type: "button", class: "secondary small" }, t.vertexMove);
+      move.addEventListener("click", () => {
+        vertices[index] = map.getCenter();
+        renderVertices();
+      });
+      const remove = el("button", { type: "button", class: "secondary small" }, t.vertexRemove);
+      remove.addEventListener("click", () => {
+        vertices.splice(index, 1);
+        renderVertices();
+        mapStatus.textContent = format(t.vertexRemoved, { count: vertices.length });
+        (vertexList.querySelector("button") ?? form.querySelector("#vertex-add")).focus();
+      });
+      const label = format(t.vertex, {
+        number: index + 1,
+        lat: v.lat.toFixed(5),
+        lon: v.lng.toFixed(5),
+      });
+      return el("li", {}, el("span", {}, label), " ", move, " ", remove);
+    });
+    vertexList.replaceChildren(...items);
+    const geometry = shapeGeometry();
+    geometryInput.value = geometry ? JSON.stringify(geometry) : "";
+  }
+
+  function shapeGeometry() {
+    const coords = vertices.map((v) => [Number(v.lng.toFixed(6)), Number(v.lat.toFixed(6))]);
+    if (shape === "line" && coords.length >= 2) return { type: "LineString", coordinates: coords };
+    if (shape === "polygon" && coords.length >= 3) {
+      return { type: "Polygon", coordinates: [[...coords, coords[0]]] };
+    }
+    return null;
+  }
+
+  function addVertex(latlng) {
+    vertices.push(latlng);
+    renderVertices();
+    mapStatus.textContent = format(t.vertexAdded, {
+      number: vertices.length,
+      count: vertices.length,
+    });
+  }
+
+  function clearShape() {
+    drawer?.disable();
+    vertices = [];
+    renderVertices();
+  }
+
+  function setShape(kind) {
+    shape = kind;
+    const isPoint = kind === "point";
+    pointTools.hidden = !isPoint;
+    shapeTools.hidden = isPoint;
+    if (isPoint) {
+      clearShape();
+    } else {
+      clearDraft();
+      lat.value = "";
+      lon.value = "";
+      renderVertices();
+    }
+  }
+
+  const choice = form.querySelector("#shape-choice");
+  if (choice) {
+    choice.hidden = false;
+    for (const radio of choice.querySelectorAll("input[name=shape]")) {
+      radio.addEventListener("change", () => setShape(radio.value));
+    }
+  }
+  setShape(shape);
+
+  form.querySelector("#vertex-add").addEventListener("click", () => addVertex(map.getCenter()));
+  form.querySelector("#vertex-clear").addEventListener("click", () => {
+    clearShape();
+    mapStatus.textContent = format(t.vertexRemoved, { count: 0 });
+  });
+  form.querySelector("#draw-start").addEventListener("click", () => {
+    drawer?.disable();
+    const Handler = shape === "polygon" ? L.Draw.Polygon : L.Draw.Polyline;
+    drawer = new Handler(map, { shapeOptions: { color: "#b00020" }, allowIntersection: false });
+    drawer.enable();
+  });
+  map.on(L.Draw.Event.CREATED, (event) => {
+    const latlngs = event.layer.getLatLngs();
+    vertices = (shape === "polygon" ? latlngs[0] : latlngs).map((v) => L.latLng(v.lat, v.lng));
+    drawer = null;
+    renderVertices();
+    mapStatus.textContent = format(t.drawingDone, { count: vertices.length });
+  });
+
+  map.on("click", (event) => {
+    if (shape === "point") placeDraft(event.latlng);
+  });
   centreButton.hidden = false;
   centreButton.addEventListener("click", () => placeDraft(map.getCenter()));
   for (const input of [lat, lon]) {
     input.addEventListener("change", () => {
-      const la = Number.parseFloat(lat.value);
-      const lo = Number.parseFloat(lon.value);
+      const la = Number.parseFloat(lat.value.replace(",", "."));
+      const lo = Number.parseFloat(lon.value.replace(",", "."));
       if (Number.isFinite(la) && Number.isFinite(lo)) placeDraft(L.latLng(la, lo), false);
     });
   }
 
+  // Errors and sending ----------------------------------------------------------------------
   function clearErrors() {
     for (const name of FIELDS) {
-      form.querySelector(`#error-${name}`).replaceChildren();
-      form.querySelector(`#field-${name}`).classList.remove("field-invalid");
+      form.querySelector(`#error-${name}`)?.replaceChildren();
+      form.querySelector(`#field-${name}`)?.classList.remove("field-invalid");
     }
     for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
     summary.hidden = true;
@@ -199,19 +326,33 @@ function setupForm(map, pins) {
     summary.focus();
   }
 
+  /** The geometry to send: null when none was given, undefined when it cannot be read. */
   function geometryFromForm() {
-    if (form.elements.geometry.value) {
-      try {
-        return JSON.parse(form.elements.geometry.value);
-      } catch {
-        return undefined;
+    if (shape !== "point") {
+      if (vertices.length === 0) return null;
+      const geometry = shapeGeometry();
+      if (!geometry) {
+        return { error: shape === "polygon" ? t.tooFewPolygon : t.tooFewLine };
       }
+      return geometry;
     }
     if (lat.value.trim() === "" && lon.value.trim() === "") return null;
     const la = Number(lat.value.trim().replace(",", "."));
     const lo = Number(lon.value.trim().replace(",", "."));
-    if (!Number.isFinite(la) || !Number.isFinite(lo)) return undefined;
+    if (!Number.isFinite(la) || !Number.isFinite(lo)) return { error: t.notANumber };
     return { type: "Point", coordinates: [lo, la] };
+  }
+
+  function resetAfterSending() {
+    form.elements.title.value = "";
+    form.elements.body.value = "";
+    form.elements.photos.value = "";
+    lat.value = "";
+    lon.value = "";
+    clearDraft();
+    clearShape();
+    // A new contribution needs a new key; a retry of a failed send keeps the old one.
+    form.elements.idempotency_key.value = uuid4();
   }
 
   let sending = false;
@@ -220,32 +361,31 @@ function setupForm(map, pins) {
     if (sending) return;
     clearErrors();
     const geometry = geometryFromForm();
-    if (geometry === undefined) {
-      showErrors({ geometry: [t.notANumber] });
+    if (geometry?.error) {
+      showErrors({ geometry: [geometry.error] });
       return;
     }
     sending = true;
     button.disabled = true;
     status.textContent = t.sending;
-    const payload = {
-      campaign: form.dataset.campaign,
-      kind: form.elements.kind.value,
-      theme: form.elements.theme.value,
-      title: form.elements.title.value,
-      body: form.elements.body.value,
-      geometry,
-    };
+    const body = new FormData();
+    body.set("campaign", form.dataset.campaign);
+    for (const name of ["kind", "theme", "title", "body", "idempotency_key", "website"]) {
+      body.set(name, form.elements[name].value);
+    }
+    body.set("exact_location_public", form.elements.exact_location_public.checked ? "true" : "false");
+    if (geometry) body.set("geometry", JSON.stringify(geometry));
+    for (const file of form.elements.photos.files) body.append("photos", file);
     try {
       const response = await fetch(config.api, {
         method: "POST",
         credentials: "same-origin",
         headers: {
-          "Content-Type": "application/json",
           Accept: "application/geo+json, application/json",
           "Accept-Language": config.language,
           "X-CSRFToken": form.elements.csrfmiddlewaretoken.value,
         },
-        body: JSON.stringify(payload),
+        body,
       });
       if (response.status === 201) {
         const feature = await response.json();
@@ -259,11 +399,7 @@ function setupForm(map, pins) {
           count.dataset.count = String(Number(count.dataset.count) + 1);
           count.textContent = `(${count.dataset.count})`;
         }
-        form.elements.title.value = "";
-        form.elements.body.value = "";
-        lat.value = "";
-        lon.value = "";
-        clearDraft();
+        resetAfterSending();
         status.textContent = published ? t.sent : t.sentPending;
       } else if (response.status === 400) {
         status.textContent = "";

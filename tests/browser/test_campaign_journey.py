@@ -39,8 +39,10 @@ def test_resident_places_pin_by_mouse_and_sees_it_without_reload(page: Page, liv
     expect(page.locator("#id_lat")).not_to_have_value("")
     expect(page.locator(".draft-pin")).to_have_count(1)
 
-    page.get_by_role("radio", name="Tarve").check()
-    page.get_by_role("combobox", name=re.compile("^Teema")).select_option("innovative-routes")
+    page.locator("#contribution-form").get_by_role("radio", name="Tarve").check()
+    page.locator("#contribution-form").get_by_role(
+        "combobox", name=re.compile("^Teema")
+    ).select_option("innovative-routes")
     fill_text(page, "Valaistus metsäpolulle", "Polku koululle on talvella pimeä.")
     page.get_by_role("button", name="Lähetä").click()
 
@@ -107,7 +109,9 @@ def test_resident_places_pin_with_keyboard_only(page: Page, live_server, demo):
 
 def test_errors_are_shown_and_typed_text_is_kept(page: Page, live_server, demo):
     open_campaign(page, live_server)
-    page.get_by_role("combobox", name=re.compile("^Teema")).select_option("information")
+    page.locator("#contribution-form").get_by_role(
+        "combobox", name=re.compile("^Teema")
+    ).select_option("information")
     fill_text(page, "ab", "Tämä teksti ei saa kadota.")
     page.get_by_role("button", name="Lähetä").click()
 
@@ -125,7 +129,9 @@ def test_errors_are_shown_and_typed_text_is_kept(page: Page, live_server, demo):
 
 def test_point_outside_the_area_is_refused_with_a_message(page: Page, live_server, demo):
     open_campaign(page, live_server)
-    page.get_by_role("combobox", name=re.compile("^Teema")).select_option("information")
+    page.locator("#contribution-form").get_by_role(
+        "combobox", name=re.compile("^Teema")
+    ).select_option("information")
     fill_text(page, "Kaukana", "Tämä on Tesoman ulkopuolella.")
     page.get_by_label("Leveysaste").fill("61.6")
     page.get_by_label("Pituusaste").fill("23.9")

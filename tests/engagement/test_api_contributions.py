@@ -30,7 +30,9 @@ def valid_payload(campaign, theme_, **overrides):
 
 
 def test_list_is_a_geojson_feature_collection(client, theme):
-    contribution = ContributionFactory(campaign=theme.campaign, theme=theme, title="Skate spot")
+    contribution = ContributionFactory(
+        campaign=theme.campaign, theme=theme, title="Skate spot", exact_location_public=True
+    )
 
     response = client.get(URL, {"campaign": theme.campaign.slug})
 
@@ -134,7 +136,7 @@ def test_errors_follow_accept_language(client):
 
 
 def test_post_creates_a_contribution_and_returns_its_feature(client, theme):
-    response = post(client, valid_payload(theme.campaign, theme))
+    response = post(client, valid_payload(theme.campaign, theme, exact_location_public=True))
 
     assert response.status_code == 201, response.content
     feature = response.json()
@@ -207,7 +209,7 @@ def test_signed_in_post_needs_the_csrf_token_and_records_the_author(theme, resid
     token = client.cookies["csrftoken"].value
     response = post(client, payload, headers={"x-csrftoken": token})
     assert response.status_code == 201
-    assert Contribution.objects.get(pk=response.json()["id"]).author == resident
+    assert Contribution.objects.get(pk=response.json()["id"]).participant.user == resident
 
 
 @pytest.mark.parametrize(
@@ -232,7 +234,8 @@ def test_a_crs_member_is_ignored_and_the_point_read_as_wgs84(client, theme):
         "coordinates": [23.631, 61.501],
         "crs": {"type": "name", "properties": {"name": "/etc/passwd"}},
     }
-    response = post(client, valid_payload(theme.campaign, theme, geometry=geometry))
+    payload = valid_payload(theme.campaign, theme, geometry=geometry, exact_location_public=True)
+    response = post(client, payload)
     assert response.status_code == 201
     assert response.json()["geometry"]["coordinates"] == [23.631, 61.501]
 

@@ -3,8 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.contrib.gis.geos import LineString, Point
+from django.contrib.gis.geos import LineString, Point, Polygon
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import override
@@ -12,7 +11,15 @@ from django.utils.translation import override
 from engagement.models import Campaign, Contribution
 from engagement.services import contribution_submit
 from geo.models import Area
-from tests.factories import INSIDE, OUTSIDE, AreaFactory, CampaignFactory, ThemeFactory, box
+from tests.factories import (
+    INSIDE,
+    OUTSIDE,
+    AreaFactory,
+    CampaignFactory,
+    ParticipantFactory,
+    ThemeFactory,
+    box,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +27,7 @@ pytestmark = pytest.mark.django_db
 def submit(campaign, theme, **overrides):
     values = {
         "campaign": campaign,
-        "author": AnonymousUser(),
+        "participant": ParticipantFactory(),
         "kind": "idea",
         "theme": theme,
         "title": "Benches along the path",
@@ -40,14 +47,15 @@ def test_valid_anonymous_idea_is_stored_and_published(campaign, theme):
 
     stored = Contribution.objects.get(pk=contribution.pk)
     assert stored.title == "Benches along the path"
-    assert stored.author is None
+    assert stored.participant.user is None
     assert stored.moderation_state == Contribution.ModerationState.PUBLISHED
     assert stored.status == Contribution.Status.NEW
     assert stored.geometry.equals_exact(INSIDE, tolerance=1e-9)
 
 
-def test_signed_in_author_is_recorded(campaign, theme, resident):
-    assert submit(campaign, theme, author=resident).author == resident
+def test_signed_in_author_is_recorded(campaign, theme, resident_participant):
+    contribution = submit(campaign, theme, participant=resident_participant)
+    assert contribution.participant.user == resident_participant.user
 
 
 def test_pre_moderated_campaign_keeps_contribution_pending(theme):
@@ -129,20 +137,32 @@ def test_campaign_not_yet_open_refuses_input(campaign, theme):
         submit(campaign, theme)
 
 
-def test_anonymous_input_is_refused_where_campaign_requires_sign_in(campaign, theme, resident):
+def test_anonymous_input_is_refused_where_campaign_requires_sign_in(
+    campaign, theme, resident_participant
+):
     campaign.allow_anonymous = False
     campaign.save()
     with pytest.raises(ValidationError) as excinfo:
         submit(campaign, theme)
     assert NON_FIELD_ERRORS in errors_of(excinfo)
-    assert submit(campaign, theme, author=resident).author == resident
+    assert submit(campaign, theme, participant=resident_participant).pk
 
 
-def test_lines_are_not_taken_yet(campaign, theme):
+def test_a_line_is_refused_where_the_campaign_takes_points_only(campaign, theme):
+    campaign.geometry_kinds = ["point"]
+    campaign.save()
     line = LineString((23.62, 61.50), (23.64, 61.50), srid=4326)
     with pytest.raises(ValidationError) as excinfo:
         submit(campaign, theme, geometry=line)
     assert list(errors_of(excinfo)) == ["geometry"]
+
+
+def test_routes_and_areas_are_taken_where_the_campaign_allows_them(campaign, theme):
+    line = LineString((23.62, 61.50), (23.64, 61.50), srid=4326)
+    area = Polygon.from_bbox((23.62, 61.498, 23.63, 61.502))
+    area.srid = 4326
+    assert submit(campaign, theme, geometry=line).geometry.geom_type == "LineString"
+    assert submit(campaign, theme, geometry=area).geometry.geom_type == "Polygon"
 
 
 def test_every_problem_is_reported_at_once(campaign, theme):

@@ -37,7 +37,7 @@ def test_form_post_creates_contribution_and_redirects_to_it(client, theme):
     response = client.post(theme.campaign.get_absolute_url(), form_data(theme))
     contribution = Contribution.objects.get()
     assert response.status_code == 302
-    assert response["Location"].endswith(f"#contribution-{contribution.pk}")
+    assert response["Location"].endswith(f"/contributions/{contribution.pk}/")
     assert contribution.geometry.y == pytest.approx(61.5005)
     followed = client.get(response["Location"])
     assert "Table tennis at the library" in followed.content.decode()

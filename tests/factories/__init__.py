@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 
-from engagement.models import Campaign, Contribution, Theme
+from engagement.models import Campaign, Comment, Contribution, Participant, Theme
 from geo.models import Area
 
 # A 2 km x 1.1 km box around Länsikeskus, Tesoma.
@@ -28,6 +28,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct horse battery")
 
 
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    """An anonymous participant unless given a user."""
+
+    class Meta:
+        model = Participant
+
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+
+
 class AreaFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Area
@@ -49,6 +58,7 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     area = factory.SubFactory(AreaFactory)
     allow_anonymous = True
     moderation = Campaign.Moderation.POST
+    geometry_kinds = factory.LazyFunction(lambda: ["point", "line", "polygon"])
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -73,3 +83,13 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     geometry = factory.LazyFunction(lambda: Point(23.63, 61.50, srid=4326))
     area = factory.SelfAttribute("campaign.area")
     moderation_state = Contribution.ModerationState.PUBLISHED
+    participant = factory.SubFactory(ParticipantFactory)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    contribution = factory.SubFactory(ContributionFactory)
+    participant = factory.SubFactory(ParticipantFactory)
+    body = "Good idea, I would use it."

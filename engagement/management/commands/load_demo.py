@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -68,6 +69,30 @@ CAMPAIGN_TITLE = {
     "fi": "Tesoma yhdessä",
     "sv": "Tesoma tillsammans",
     "en": "Tesoma together",
+}
+
+CAMPAIGN_INPUT_PROCESS = {
+    "fi": (
+        "Kaupungin aluetiimi lukee jokaisen ehdotuksen viikoittain ja merkitsee sille tilan: "
+        "harkinnassa, suunnitteilla, kokeilussa, toteutettu tai ei mahdollinen perusteluineen.\n\n"
+        "Kun kysely sulkeutuu, kartta jää luettavaksi. Ehdotuksista kootaan yhteenveto "
+        "Tesoman kehittämisen ohjausryhmälle, ja yritykset ja yhdistykset voivat tarttua niihin "
+        "nopeina kokeiluina."
+    ),
+    "sv": (
+        "Stadens områdesteam läser varje förslag varje vecka och ger det en status: under "
+        "behandling, planerad, i ett försök, genomförd eller inte möjlig med motivering.\n\n"
+        "När enkäten stänger går kartan fortfarande att läsa. Förslagen sammanfattas för "
+        "styrgruppen för utvecklingen av Tesoma, och företag och föreningar kan ta sig an dem "
+        "som snabba försök."
+    ),
+    "en": (
+        "The city's area team reads every contribution weekly and gives it a status: under "
+        "consideration, planned, in a pilot, done, or not possible with the reasons.\n\n"
+        "When the campaign closes, the map stays readable. The input is summarised for the "
+        "steering group of Tesoma's development, and businesses and associations can take it up "
+        "as quick pilots."
+    ),
 }
 
 CAMPAIGN_DESCRIPTION = {
@@ -331,7 +356,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from engagement.services import contribution_submit
+        from engagement.services import contribution_submit, participant_for_user
 
         # The untranslated columns (name, title, description) take the default language.
         with translation.override("fi"), transaction.atomic():
@@ -365,11 +390,13 @@ class Command(BaseCommand):
                 "opens_at": CAMPAIGN_OPENS_AT,
                 "closes_at": None,
                 "allow_anonymous": True,
+                "geometry_kinds": ["point", "line", "polygon"],
                 "moderation": Campaign.Moderation.POST,
             }
             for lang in ("fi", "sv", "en"):
                 campaign_defaults[f"title_{lang}"] = CAMPAIGN_TITLE[lang]
                 campaign_defaults[f"description_{lang}"] = CAMPAIGN_DESCRIPTION[lang]
+                campaign_defaults[f"input_process_{lang}"] = CAMPAIGN_INPUT_PROCESS[lang]
             campaign, _ = Campaign.objects.update_or_create(
                 slug=CAMPAIGN_SLUG, defaults=campaign_defaults
             )
@@ -387,6 +414,15 @@ class Command(BaseCommand):
                     campaign=campaign, slug=spec["slug"], defaults=theme_defaults
                 )
 
+            # The demo pins belong to a demo resident who cannot sign in (no usable password).
+            demo_user, _ = get_user_model().objects.get_or_create(
+                username="demo-resident", defaults={"first_name": "Tesoma-demo"}
+            )
+            if demo_user.has_usable_password():
+                demo_user.set_unusable_password()
+                demo_user.save()
+            demo_participant = participant_for_user(user=demo_user)
+
             in_campaign = Contribution.objects.filter(campaign=campaign)
             existing = set(in_campaign.values_list("title", flat=True))
             created = 0
@@ -395,7 +431,7 @@ class Command(BaseCommand):
                     continue
                 contribution_submit(
                     campaign=campaign,
-                    author=None,
+                    participant=demo_participant,
                     kind=kind,
                     theme=themes[theme_slug],
                     title=title,

@@ -264,11 +264,19 @@ function setupForm(map, pins) {
     clearShape();
     mapStatus.textContent = format(t.vertexRemoved, { count: 0 });
   });
+  const finishButton = form.querySelector("#draw-finish");
   form.querySelector("#draw-start").addEventListener("click", () => {
     drawer?.disable();
     const Handler = shape === "polygon" ? L.Draw.Polygon : L.Draw.Polyline;
     drawer = new Handler(map, { shapeOptions: { color: "#b00020" }, allowIntersection: false });
     drawer.enable();
+    finishButton.hidden = false;
+  });
+  // Leaflet.draw finishes on a click on the last point; the button does the same for anyone
+  // who cannot double-click precisely.
+  finishButton.addEventListener("click", () => drawer?.completeShape());
+  map.on(L.Draw.Event.DRAWSTOP, () => {
+    finishButton.hidden = true;
   });
   map.on(L.Draw.Event.CREATED, (event) => {
     const latlngs = event.layer.getLatLngs();

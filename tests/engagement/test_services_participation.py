@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import Point
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.test import override_settings
+from django.utils.translation import override
 
 from engagement import services
 from engagement.models import Comment, Contribution, Follow, Participant, Support
@@ -66,7 +67,7 @@ def test_a_filled_honeypot_is_refused_and_nothing_is_stored(theme, visitor):
 def test_anonymous_contributions_are_rate_limited_per_participant(theme, visitor):
     submit(theme, visitor)
     submit(theme, visitor)
-    with pytest.raises(ValidationError) as excinfo:
+    with override("en"), pytest.raises(ValidationError) as excinfo:
         submit(theme, visitor)
     assert "wait" in excinfo.value.message_dict[NON_FIELD_ERRORS][0]
     assert Contribution.objects.count() == 2

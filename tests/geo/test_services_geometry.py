@@ -5,6 +5,7 @@ import math
 import pytest
 from django.contrib.gis.geos import LineString, MultiPoint, Point, Polygon
 from django.core.exceptions import ValidationError
+from django.utils.translation import override
 
 from geo.services import (
     MAX_VERTICES,
@@ -15,6 +16,14 @@ from geo.services import (
 from tests.factories import INSIDE, OUTSIDE, AreaFactory, box
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages below are asserted in English; translations have tests of their own."""
+    with override("en"):
+        yield
+
 
 # The default area is the box 23.61-23.65 E, 61.495-61.505 N; its north edge is at 61.505.
 NORTH = 61.505

@@ -70,6 +70,7 @@ bench: deps-run $(BIN)/.installed ## Benchmark the map API on BENCH_N synthetic 
 	YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh start
 	export DATABASE_URL="$${BENCH_DATABASE_URL:-$$(YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh url)}"; \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py createcachetable && \
 	$(BIN)/python manage.py load_demo >/dev/null && \
 	$(BIN)/python manage.py seed_synthetic --contributions $(BENCH_N) --replace && \
 	$(BIN)/python -m tests.benchmarks.map_api

@@ -1,11 +1,13 @@
 """Root URLs: pages under language prefixes (Finnish unprefixed), API and health outside them."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView
 
 
@@ -25,6 +27,16 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/", include("engagement.api_urls")),
 ]
+
+if settings.SERVE_MEDIA:
+    # Uploaded photos from MEDIA_ROOT; in production a web server or object storage serves them.
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

@@ -8,10 +8,12 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from engagement.models import Campaign, Contribution, Theme
+from engagement.management.commands.load_demo import CONTRIBUTIONS, DRAWN_CONTRIBUTIONS
+from engagement.models import Campaign, Comment, Contribution, Support, Theme
 from geo.models import Area
 
 ROOT = Path(__file__).resolve().parent.parent
+DEMO_COUNT = len(CONTRIBUTIONS) + len(DRAWN_CONTRIBUTIONS)
 
 
 @pytest.mark.django_db
@@ -44,10 +46,12 @@ def test_stdlib_platform_module_is_not_shadowed_from_the_repo_root():
 
 
 @pytest.mark.django_db
-def test_parallel_query_is_off_for_the_application_sessions():
+def test_parallel_query_and_jit_are_off_for_the_application_sessions():
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_parallel_workers_per_gather")
         assert cursor.fetchone()[0] == "0"
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 @pytest.mark.django_db
@@ -61,7 +65,7 @@ def test_load_demo_is_idempotent():
         Contribution.objects.count(),
     )
     call_command("load_demo", stdout=null)
-    assert counts == (2, 1, 5, 12)
+    assert counts == (2, 1, 5, DEMO_COUNT)
     assert (
         Area.objects.count(),
         Campaign.objects.count(),
@@ -71,4 +75,10 @@ def test_load_demo_is_idempotent():
     tesoma = Area.objects.get(slug="tesoma")
     assert tesoma.parent.slug == "tampere"
     assert tesoma.boundary.valid
-    assert Contribution.objects.filter(area=tesoma).count() == 12
+    assert Contribution.objects.filter(area=tesoma).count() == DEMO_COUNT
+    assert {c.geometry.geom_type for c in Contribution.objects.all()} == {
+        "Point",
+        "LineString",
+        "Polygon",
+    }
+    assert (Comment.objects.count(), Support.objects.count()) == (4, 4)

@@ -76,9 +76,10 @@ DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
 # Persistent connections: a new session costs 13-18 ms of PostGIS planning (ARCHITECTURE.md).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Parallel query makes map queries 2-3x slower on 2 cores; set it per session for any server.
+# Parallel query makes map queries 2-3x slower on 2 cores, and JIT compilation, which PostGIS's
+# high function costs trigger, added ~200 ms to a 5 ms map query (make bench); set per session.
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = env(
-    "DATABASE_SESSION_OPTIONS", default="-c max_parallel_workers_per_gather=0"
+    "DATABASE_SESSION_OPTIONS", default="-c max_parallel_workers_per_gather=0 -c jit=off"
 )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -120,6 +121,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / ".local" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".local" / "media")
+# Django serves uploaded photos itself unless a web server or object storage does it.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -6,15 +6,18 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from engagement.management.commands.load_demo import CONTRIBUTIONS, DRAWN_CONTRIBUTIONS
 from engagement.models import Contribution
 
 CAMPAIGN = "/campaigns/tesoma-together/"
+# Every contribution of the demo: its pins, one route and one area.
+DEMO_COUNT = len(CONTRIBUTIONS) + len(DRAWN_CONTRIBUTIONS)
 
 
 def open_campaign(page: Page, live_server, path: str = CAMPAIGN) -> None:
     page.goto(f"{live_server.url}{path}")
     # Pins come from the API once the map has initialised.
-    expect(page.locator("#campaign-map")).to_have_attribute("data-pins", "12")
+    expect(page.locator("#campaign-map")).to_have_attribute("data-pins", str(DEMO_COUNT))
 
 
 def fill_text(page: Page, title: str, body: str) -> None:
@@ -26,7 +29,7 @@ def test_boundary_and_demo_pins_are_drawn(page: Page, live_server, demo):
     open_campaign(page, live_server)
     # One boundary path in the SVG overlay, twelve pins on the canvas, twelve list items.
     expect(page.locator(".leaflet-overlay-pane svg path")).to_have_count(1)
-    expect(page.locator("#contribution-list > li.contribution")).to_have_count(12)
+    expect(page.locator("#contribution-list > li.contribution")).to_have_count(DEMO_COUNT)
 
 
 def test_resident_places_pin_by_mouse_and_sees_it_without_reload(page: Page, live_server, demo):
@@ -48,8 +51,8 @@ def test_resident_places_pin_by_mouse_and_sees_it_without_reload(page: Page, liv
 
     item = page.locator("#contribution-list > li").first
     expect(item).to_contain_text("Valaistus metsäpolulle")
-    expect(page.locator("#campaign-map")).to_have_attribute("data-pins", "13")
-    expect(page.locator("#list-heading")).to_contain_text("(13)")
+    expect(page.locator("#campaign-map")).to_have_attribute("data-pins", str(DEMO_COUNT + 1))
+    expect(page.locator("#list-heading")).to_contain_text(f"({DEMO_COUNT + 1})")
     expect(page.locator("#form-status")).to_contain_text("Kiitos")
     assert page.evaluate("window.__noReload") is True
     assert Contribution.objects.filter(title="Valaistus metsäpolulle", kind="need").exists()

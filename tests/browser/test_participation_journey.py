@@ -10,14 +10,14 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from engagement.models import Comment, Contribution, Support
-from tests.browser.test_campaign_journey import serious_violations, tab_to
+from tests.browser.test_campaign_journey import DEMO_COUNT, serious_violations, tab_to
 
 CAMPAIGN = "/en/campaigns/tesoma-together/"
 
 
 def open_campaign(page: Page, live_server) -> None:
     page.goto(f"{live_server.url}{CAMPAIGN}")
-    expect(page.locator("#campaign-map")).to_have_attribute("data-pins", "12")
+    expect(page.locator("#campaign-map")).to_have_attribute("data-pins", str(DEMO_COUNT))
 
 
 def form(page: Page):

@@ -15,8 +15,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from engagement.models import Campaign, Contribution, Theme
+from engagement.models import Campaign, Contribution, Participant, Theme
 from geo.models import Area
+from geo.services import geometry_from_geojson
 
 # Hand-drawn, approximate outlines as (lon, lat) in EPSG:4326, counter-clockwise, ring closed.
 # Good enough for a demo map; not an official boundary.
@@ -345,6 +346,44 @@ CONTRIBUTIONS: tuple[tuple[str, str, str, str, tuple[float, float]], ...] = (
 )
 
 
+# A route and an area, as residents draw them: (kind, theme, title, body, geometry as GeoJSON).
+DRAWN_CONTRIBUTIONS = (
+    (
+        "need",
+        "innovative-routes",
+        "Turvallinen pyöräreitti Länsikeskuksesta koululle",
+        "Reitti kulkee nyt vilkkaan kadun vartta. Erillinen pyörätie puiston läpi olisi "
+        "turvallisempi lapsille.",
+        {
+            "type": "LineString",
+            "coordinates": [[23.6283, 61.4995], [23.6330, 61.4975], [23.6390, 61.4960]],
+        },
+    ),
+    (
+        "idea",
+        "doing-together",
+        "Niittyalue pölyttäjille",
+        "Tämän nurmikon voisi jättää niityksi. Asukkaat voisivat kylvää siemenet talkoilla.",
+        {
+            "type": "Polygon",
+            "coordinates": [
+                [
+                    [23.6150, 61.4990],
+                    [23.6200, 61.4990],
+                    [23.6200, 61.5015],
+                    [23.6150, 61.5015],
+                    [23.6150, 61.4990],
+                ]
+            ],
+        },
+    ),
+)
+DEMO_COMMENTS = (
+    "Kannatan! Tämä olisi tärkeä monelle perheelle.",
+    "Hyvä ajatus. Voisin osallistua talkoisiin.",
+)
+
+
 def _multipolygon(ring: tuple[tuple[float, float], ...]) -> MultiPolygon:
     return MultiPolygon(Polygon(ring), srid=4326)
 
@@ -356,7 +395,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from engagement.services import contribution_submit, participant_for_user
+        from engagement.services import (
+            comment_add,
+            contribution_submit,
+            participant_for_user,
+            support_add,
+        )
 
         # The untranslated columns (name, title, description) take the default language.
         with translation.override("fi"), transaction.atomic():
@@ -441,12 +485,35 @@ class Command(BaseCommand):
                 )
                 existing.add(title)
                 created += 1
+            for kind, theme_slug, title, body, geojson in DRAWN_CONTRIBUTIONS:
+                if title in existing:
+                    continue
+                drawn = contribution_submit(
+                    campaign=campaign,
+                    participant=demo_participant,
+                    kind=kind,
+                    theme=themes[theme_slug],
+                    title=title,
+                    body=body,
+                    geometry=geometry_from_geojson(geojson),
+                    language="fi",
+                )
+                # Neighbours answer and support the drawn ones, so the demo shows both.
+                for number, text in enumerate(DEMO_COMMENTS):
+                    neighbour, _ = Participant.objects.get_or_create(
+                        token_hash=f"demo-neighbour-{number}"
+                    )
+                    comment_add(contribution=drawn, participant=neighbour, body=text)
+                    support_add(contribution=drawn, participant=neighbour)
+                existing.add(title)
+                created += 1
 
         self.stdout.write(
             self.style.SUCCESS(
                 f"Tesoma demo ready: areas {tampere.slug}, {tesoma.slug}; "
                 f"campaign {campaign.slug} with {len(themes)} themes; "
-                f"{created} contributions created, {len(CONTRIBUTIONS) - created} already there."
+                f"{created} contributions created, "
+                f"{len(CONTRIBUTIONS) + len(DRAWN_CONTRIBUTIONS) - created} already there."
             )
         )
         self.stdout.write(f"Open /campaigns/{campaign.slug}/")

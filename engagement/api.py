@@ -136,12 +136,19 @@ def _with_files(request: Request, *names: str):
     return data
 
 
-def _field_errors(error: DjangoValidationError) -> dict[str, list[str]]:
-    """A service's errors keyed as DRF keys them, general ones under non_field_errors."""
-    return {
-        api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field: messages
-        for field, messages in error.message_dict.items()
-    }
+def _refusal(error: DjangoValidationError, rename: dict[str, str] | None = None) -> Response:
+    """A service's refusal as DRF words it: messages per field, general ones under
+    non_field_errors; 429 when the refusal is a rate limit, else 400."""
+    names = {NON_FIELD_ERRORS: api_settings.NON_FIELD_ERRORS_KEY, **(rename or {})}
+    body = {names.get(field, field): messages for field, messages in error.message_dict.items()}
+    by_field = (
+        error.error_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.error_list}
+    )
+    limited = any(e.code == "rate_limited" for errors in by_field.values() for e in errors)
+    return Response(
+        body,
+        status=status.HTTP_429_TOO_MANY_REQUESTS if limited else status.HTTP_400_BAD_REQUEST,
+    )
 
 
 def _geojson_response(text: str, status_code: int = 200, **headers: str) -> HttpResponse:
@@ -218,7 +225,7 @@ class ContributionListView(APIView):
                 honeypot=data["website"],
             )
         except DjangoValidationError as error:
-            return Response(_field_errors(error), status=status.HTTP_400_BAD_REQUEST)
+            return _refusal(error)
         (feature,) = contributions_feature_texts(
             queryset=Contribution.objects.filter(pk=contribution.pk)
         )
@@ -333,7 +340,7 @@ class ContributionDetailView(APIView):
                 exact_location_public=data["exact_location_public"],
             )
         except DjangoValidationError as error:
-            return Response(_field_errors(error), status=status.HTTP_400_BAD_REQUEST)
+            return _refusal(error)
         (feature,) = contributions_feature_texts(
             queryset=Contribution.objects.filter(pk=pk), exact=True
         )
@@ -406,10 +413,7 @@ class CommentListView(APIView):
                 honeypot=data["website"],
             )
         except DjangoValidationError as error:
-            errors = _field_errors(error)
-            if "parent" in errors:
-                errors["reply_to"] = errors.pop("parent")
-            return Response(errors, status=status.HTTP_400_BAD_REQUEST)
+            return _refusal(error, rename={"parent": "reply_to"})
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
@@ -432,7 +436,7 @@ class SupportView(APIView):
                 contribution=contribution, participant=request.get_participant(create=True)
             )
         except DjangoValidationError as error:
-            return Response(_field_errors(error), status=status.HTTP_400_BAD_REQUEST)
+            return _refusal(error)
         return self._state(contribution, True)
 
     @extend_schema(request=None, responses={200: SupportStateSerializer})
@@ -455,7 +459,7 @@ class FollowView(APIView):
                 contribution=contribution, participant=request.get_participant(create=True)
             )
         except DjangoValidationError as error:
-            return Response(_field_errors(error), status=status.HTTP_400_BAD_REQUEST)
+            return _refusal(error)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=None, responses={204: None})

@@ -1,6 +1,7 @@
 """The contributions API: GeoJSON by PostGIS, filters, paging, writes through the service."""
 
 import json
+import uuid
 
 import pytest
 from django.contrib.gis.geos import Point
@@ -246,3 +247,82 @@ def test_post_with_coordinates_off_the_globe_answers_400(client, theme, coordina
     response = post(client, valid_payload(theme.campaign, theme, geometry=geometry))
     assert response.status_code == 400
     assert list(response.json()) == ["geometry"]
+
+
+def _line(*points):
+    return {"type": "LineString", "coordinates": [list(p) for p in points]}
+
+
+@pytest.mark.parametrize(
+    ("geometry", "message"),
+    [
+        # A bow tie: the area's edges cross.
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [
+                    [
+                        [23.62, 61.498],
+                        [23.64, 61.502],
+                        [23.64, 61.498],
+                        [23.62, 61.502],
+                        [23.62, 61.498],
+                    ]
+                ],
+            },
+            "cross",
+        ),
+        (_line(*[(23.62 + i * 0.00003, 61.50) for i in range(501)]), "500"),
+        (_line((23.62, 61.50), (23.62, 61.50)), "two different points"),
+        ({"type": "MultiPoint", "coordinates": [[23.62, 61.5], [23.63, 61.5]]}, "shapes"),
+        (_line((23.62, 61.50), (23.64, 61.60)), "outside"),
+    ],
+)
+def test_geometry_rules_answer_400_through_the_api(client, theme, geometry, message):
+    response = post(
+        client,
+        valid_payload(theme.campaign, theme, geometry=geometry),
+        headers={"accept-language": "en"},
+    )
+    assert response.status_code == 400
+    assert message in response.json()["geometry"][0]
+    assert not Contribution.objects.exists()
+
+
+def test_a_route_longer_than_20_km_is_refused_through_the_api(client, theme):
+    from geo.models import Area
+    from tests.factories import box
+
+    Area.objects.filter(pk=theme.campaign.area_id).update(boundary=box(23.0, 61.0, 24.5, 62.0))
+    response = post(
+        client,
+        valid_payload(theme.campaign, theme, geometry=_line((23.1, 61.5), (23.6, 61.5))),
+        headers={"accept-language": "en"},
+    )
+    assert response.status_code == 400
+    assert "km" in response.json()["geometry"][0]
+
+
+def test_a_repeated_idempotency_key_returns_the_same_contribution(client, theme):
+    payload = valid_payload(theme.campaign, theme, idempotency_key=str(uuid.uuid4()))
+    first = post(client, payload)
+    second = post(client, payload)
+    assert first.status_code == second.status_code == 201
+    assert first.json()["id"] == second.json()["id"]
+    assert Contribution.objects.count() == 1
+
+
+def test_a_filled_honeypot_is_refused_through_the_api(client, theme):
+    response = post(client, valid_payload(theme.campaign, theme, website="http://spam"))
+    assert response.status_code == 400
+    assert not Contribution.objects.exists()
+
+
+def test_anonymous_rate_limit_answers_429_with_a_friendly_message(client, theme, settings):
+    settings.ANONYMOUS_RATE_LIMITS = {"contribution": (2, 3600), "comment": (2, 3600)}
+    for _ in range(2):
+        assert post(client, valid_payload(theme.campaign, theme)).status_code == 201
+    response = post(client, valid_payload(theme.campaign, theme), headers={"accept-language": "en"})
+    assert response.status_code == 429
+    assert "wait a moment" in response.json()["non_field_errors"][0]
+    assert Contribution.objects.count() == 2

@@ -261,3 +261,14 @@ def test_deleted_account_can_take_its_contributions_along(theme, resident_partic
     submit(theme, resident_participant)
     services.account_delete(user=resident_participant.user, remove_contributions=True)
     assert not Contribution.objects.exists()
+
+
+def test_a_closed_campaign_takes_no_comments_or_supports(contribution, visitor):
+    campaign = contribution.campaign
+    campaign.closes_at = "2020-01-01T00:00:00Z"
+    campaign.save()
+    contribution.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.comment_add(contribution=contribution, participant=visitor, body="Late")
+    with pytest.raises(ValidationError):
+        services.support_add(contribution=contribution, participant=visitor)

@@ -39,6 +39,7 @@ from .selectors import (
     campaign_default,
     contribution_comments,
     contribution_status_history,
+    contributions_feature_texts,
     contributions_filtered,
     contributions_of_participant,
     contributions_public,
@@ -195,6 +196,15 @@ def _render_detail(
             "supports_count": contribution.supports.count(),
             "refusal": contribute_refusal(request.user, contribution.campaign),
             "share_url": request.build_absolute_uri(url),
+            "feature": json.loads(
+                contributions_feature_texts(
+                    queryset=Contribution.objects.filter(pk=contribution.pk),
+                    exact=can_change_contribution(participant, contribution),
+                )[0]
+            ),
+            "boundary_geojson": json.loads(
+                area_boundary_geojson(area=contribution.campaign.area)
+            ),
         },
         status=status,
     )

@@ -409,7 +409,7 @@ function setupForm(map, pins) {
         }
         resetAfterSending();
         status.textContent = published ? t.sent : t.sentPending;
-      } else if (response.status === 400) {
+      } else if (response.status === 400 || response.status === 429) {
         status.textContent = "";
         showErrors(await response.json());
       } else {

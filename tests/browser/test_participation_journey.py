@@ -48,6 +48,7 @@ def test_route_or_area_drawn_with_the_mouse(
     open_campaign(page, live_server)
     form(page).get_by_role("radio", name=choice).check()
     page.get_by_role("button", name="Draw on the map").click()
+    expect(page.get_by_role("button", name="Finish the drawing")).to_be_visible()
     map_el = page.locator("#campaign-map")
     for dx, dy in [(-60, 40), (0, 60), (50, 50)]:
         map_el.click(position=map_point(page, dx, dy))

@@ -299,61 +299,49 @@ class Comment(models.Model):
         return self.body[:60]
 
 
-class Support(models.Model):
-    """One participant's support of a contribution: at most one each, kept by the database."""
+class OncePerParticipant(models.Model):
+    """A mark a participant puts on a contribution at most once; the database keeps it so."""
 
     contribution = models.ForeignKey(
         Contribution,
         verbose_name=_("contribution"),
         on_delete=models.CASCADE,
-        related_name="supports",
+        related_name="%(class)ss",
     )
     participant = models.ForeignKey(
         Participant,
         verbose_name=_("participant"),
         on_delete=models.CASCADE,
-        related_name="supports",
+        related_name="%(class)ss",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "participant"], name="%(class)s_once_per_participant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} {self._meta.verbose_name} {self.contribution_id}"
+
+
+class Support(OncePerParticipant):
+    """One participant's support of a contribution."""
+
+    class Meta(OncePerParticipant.Meta):
         verbose_name = _("support")
         verbose_name_plural = _("supports")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["contribution", "participant"], name="support_once_per_participant"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.participant} supports {self.contribution_id}"
 
 
-class Follow(models.Model):
+class Follow(OncePerParticipant):
     """A participant who wants to hear when a contribution changes."""
 
-    contribution = models.ForeignKey(
-        Contribution,
-        verbose_name=_("contribution"),
-        on_delete=models.CASCADE,
-        related_name="follows",
-    )
-    participant = models.ForeignKey(
-        Participant, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="follows"
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
+    class Meta(OncePerParticipant.Meta):
         verbose_name = _("follow")
         verbose_name_plural = _("follows")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["contribution", "participant"], name="follow_once_per_participant"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.participant} follows {self.contribution_id}"
 
 
 class StatusChange(models.Model):

@@ -124,6 +124,41 @@ def account_delete(*, user: User, remove_contributions: bool) -> None:
     user.delete()
 
 
+# Idempotency and bots -----------------------------------------------------------------------
+
+
+def _earlier(model, *, participant: Participant, idempotency_key: uuid.UUID | None):
+    """What the participant already made with this key: a double click or a retried request."""
+    if idempotency_key is None:
+        return None
+    return model.objects.filter(participant=participant, idempotency_key=idempotency_key).first()
+
+
+def _create_once(model, *, participant: Participant, idempotency_key: uuid.UUID | None, **fields):
+    """(row, True) when created; (row, False) when a parallel request with the same key won."""
+    try:
+        with transaction.atomic():
+            row = model.objects.create(
+                participant=participant, idempotency_key=idempotency_key, **fields
+            )
+            return row, True
+    except IntegrityError:
+        if idempotency_key is None:
+            raise
+        return model.objects.get(participant=participant, idempotency_key=idempotency_key), False
+
+
+def _refuse_honeypot(honeypot: str) -> None:
+    if honeypot:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: ValidationError(
+                    _("Your message could not be accepted."), code="honeypot"
+                )
+            }
+        )
+
+
 # Rate limits --------------------------------------------------------------------------------
 
 
@@ -234,17 +269,11 @@ def contribution_submit(
     A repeated idempotency key from the same participant returns the contribution it already
     made, so a double click or a retried request stores one.
     """
-    if idempotency_key is not None:
-        earlier = Contribution.objects.filter(
-            participant=participant, idempotency_key=idempotency_key
-        ).first()
-        if earlier is not None:
-            return earlier
-
+    earlier = _earlier(Contribution, participant=participant, idempotency_key=idempotency_key)
+    if earlier is not None:
+        return earlier
+    _refuse_honeypot(honeypot)
     errors = _Errors()
-    if honeypot:
-        errors.add(NON_FIELD_ERRORS, _("Your message could not be accepted."), "honeypot")
-        errors.raise_if_any()
     refusal = contribute_refusal(participant.user, campaign)
     if refusal:
         errors.add(NON_FIELD_ERRORS, refusal, "not_allowed")
@@ -266,29 +295,27 @@ def contribution_submit(
     _rate_limit(action="contribution", participant=participant, address=address)
 
     published = campaign.moderation == Campaign.Moderation.POST
-    try:
-        with transaction.atomic():
-            contribution = Contribution.objects.create(
-                campaign=campaign,
-                kind=kind,
-                theme=theme,
-                title=title,
-                body=body,
-                geometry=geometry,
-                area=area_smallest_containing(geometry=geometry) or campaign.area,
-                participant=participant,
-                exact_location_public=exact_location_public,
-                language=language,
-                idempotency_key=idempotency_key,
-                moderation_state=(
-                    Contribution.ModerationState.PUBLISHED
-                    if published
-                    else Contribution.ModerationState.PENDING
-                ),
-            )
-    except IntegrityError:
-        # The same key raced in from a parallel request: that one stored the contribution.
-        return Contribution.objects.get(participant=participant, idempotency_key=idempotency_key)
+    contribution, created = _create_once(
+        Contribution,
+        participant=participant,
+        idempotency_key=idempotency_key,
+        campaign=campaign,
+        kind=kind,
+        theme=theme,
+        title=title,
+        body=body,
+        geometry=geometry,
+        area=area_smallest_containing(geometry=geometry) or campaign.area,
+        exact_location_public=exact_location_public,
+        language=language,
+        moderation_state=(
+            Contribution.ModerationState.PUBLISHED
+            if published
+            else Contribution.ModerationState.PENDING
+        ),
+    )
+    if not created:
+        return contribution  # a parallel request with the same key stored it, photos too
     for position, photo in enumerate(clean_photos):
         Photo.objects.create(
             contribution=contribution,
@@ -367,16 +394,11 @@ def comment_add(
     honeypot: str = "",
 ) -> Comment:
     """A comment, or a reply to a top-level comment of the same contribution."""
-    if idempotency_key is not None:
-        earlier = Comment.objects.filter(
-            participant=participant, idempotency_key=idempotency_key
-        ).first()
-        if earlier is not None:
-            return earlier
+    earlier = _earlier(Comment, participant=participant, idempotency_key=idempotency_key)
+    if earlier is not None:
+        return earlier
+    _refuse_honeypot(honeypot)
     errors = _Errors()
-    if honeypot:
-        errors.add(NON_FIELD_ERRORS, _("Your message could not be accepted."), "honeypot")
-        errors.raise_if_any()
     refusal = _interaction_refusal(participant, contribution)
     if refusal:
         errors.add(NON_FIELD_ERRORS, refusal, "not_allowed")
@@ -397,18 +419,16 @@ def comment_add(
         if contribution.campaign.moderation == Campaign.Moderation.POST
         else Contribution.ModerationState.PENDING
     )
-    try:
-        with transaction.atomic():
-            return Comment.objects.create(
-                contribution=contribution,
-                parent=parent,
-                participant=participant,
-                body=body,
-                moderation_state=state,
-                idempotency_key=idempotency_key,
-            )
-    except IntegrityError:
-        return Comment.objects.get(participant=participant, idempotency_key=idempotency_key)
+    comment, _created = _create_once(
+        Comment,
+        participant=participant,
+        idempotency_key=idempotency_key,
+        contribution=contribution,
+        parent=parent,
+        body=body,
+        moderation_state=state,
+    )
+    return comment
 
 
 def support_add(*, contribution: Contribution, participant: Participant) -> bool:

@@ -202,9 +202,7 @@ def _render_detail(
                     exact=can_change_contribution(participant, contribution),
                 )[0]
             ),
-            "boundary_geojson": json.loads(
-                area_boundary_geojson(area=contribution.campaign.area)
-            ),
+            "boundary_geojson": json.loads(area_boundary_geojson(area=contribution.campaign.area)),
         },
         status=status,
     )

@@ -127,8 +127,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('contribution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='engagement.contribution', verbose_name='contribution')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='engagement.participant', verbose_name='participant')),
+                ('contribution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='engagement.contribution', verbose_name='contribution')),
+                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='engagement.participant', verbose_name='participant')),
             ],
             options={
                 'verbose_name': 'follow',
@@ -175,12 +175,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='support',
             name='contribution',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='engagement.contribution', verbose_name='contribution'),
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='engagement.contribution', verbose_name='contribution'),
         ),
         migrations.AddField(
             model_name='support',
             name='participant',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='engagement.participant', verbose_name='participant'),
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='engagement.participant', verbose_name='participant'),
         ),
         migrations.AddConstraint(
             model_name='follow',

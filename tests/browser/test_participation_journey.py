@@ -30,11 +30,6 @@ def fill_texts(page: Page, title: str, body: str) -> None:
     form(page).get_by_role("textbox", name=re.compile("^Description")).fill(body)
 
 
-def map_point(page: Page, dx: float, dy: float) -> dict:
-    box = page.locator("#campaign-map").bounding_box()
-    return {"x": box["width"] / 2 + dx, "y": box["height"] / 2 + dy}
-
-
 @pytest.mark.parametrize(
     ("choice", "geom_type", "title"),
     [
@@ -50,8 +45,16 @@ def test_route_or_area_drawn_with_the_mouse(
     page.get_by_role("button", name="Draw on the map").click()
     expect(page.get_by_role("button", name="Finish the drawing")).to_be_visible()
     map_el = page.locator("#campaign-map")
+    map_el.scroll_into_view_if_needed()
+    box = map_el.bounding_box()
     for dx, dy in [(-60, 40), (0, 60), (50, 50)]:
-        map_el.click(position=map_point(page, dx, dy))
+        x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
+        # As a hand does: move there, then press; Leaflet.draw follows the pointer first.
+        page.mouse.move(x - 5, y - 5)
+        page.mouse.move(x, y, steps=3)
+        page.wait_for_timeout(150)
+        page.mouse.down()
+        page.mouse.up()
         page.wait_for_timeout(400)  # separate clicks, not a double click
     page.get_by_role("button", name="Finish the drawing").click()
     expect(page.locator("#vertex-list li")).to_have_count(3)

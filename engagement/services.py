@@ -200,6 +200,13 @@ def _rate_limit(*, action: str, participant: Participant, address: str | None) -
 # Contributions ------------------------------------------------------------------------------
 
 
+def _initial_state(campaign: Campaign) -> str:
+    """Public at once under post-moderation; waiting for a moderator under pre-moderation."""
+    if campaign.moderation == Campaign.Moderation.POST:
+        return Contribution.ModerationState.PUBLISHED
+    return Contribution.ModerationState.PENDING
+
+
 def _validate_contribution(
     errors: _Errors,
     *,
@@ -294,7 +301,6 @@ def contribution_submit(
     errors.raise_if_any()
     _rate_limit(action="contribution", participant=participant, address=address)
 
-    published = campaign.moderation == Campaign.Moderation.POST
     contribution, created = _create_once(
         Contribution,
         participant=participant,
@@ -308,11 +314,7 @@ def contribution_submit(
         area=area_smallest_containing(geometry=geometry) or campaign.area,
         exact_location_public=exact_location_public,
         language=language,
-        moderation_state=(
-            Contribution.ModerationState.PUBLISHED
-            if published
-            else Contribution.ModerationState.PENDING
-        ),
+        moderation_state=_initial_state(campaign),
     )
     if not created:
         return contribution  # a parallel request with the same key stored it, photos too
@@ -414,11 +416,6 @@ def comment_add(
         errors.add("parent", _("You can reply only to a comment on this contribution."), "parent")
     errors.raise_if_any()
     _rate_limit(action="comment", participant=participant, address=address)
-    state = (
-        Contribution.ModerationState.PUBLISHED
-        if contribution.campaign.moderation == Campaign.Moderation.POST
-        else Contribution.ModerationState.PENDING
-    )
     comment, _created = _create_once(
         Comment,
         participant=participant,
@@ -426,7 +423,7 @@ def comment_add(
         contribution=contribution,
         parent=parent,
         body=body,
-        moderation_state=state,
+        moderation_state=_initial_state(contribution.campaign),
     )
     return comment
 

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView, RetrieveAPIView
@@ -78,6 +78,18 @@ class ContributionQuerySerializer(serializers.Serializer):
         return west, south, east, north
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "A GeoJSON geometry (RFC 7946) in WGS 84: Point, LineString or Polygon, "
+        "as the campaign allows.",
+        "properties": {
+            "type": {"type": "string", "enum": ["Point", "LineString", "Polygon"]},
+            "coordinates": {"type": "array", "items": {}},
+        },
+        "required": ["type", "coordinates"],
+    }
+)
 class GeoJSONGeometryField(GeometryField):
     """A GeoJSON geometry parsed by geo's rules, with the same messages as the HTML form."""
 
@@ -164,6 +176,7 @@ class ContributionListView(APIView):
     renderer_classes = [JSONRenderer, GeoJSONRenderer]
 
     @extend_schema(
+        operation_id="contributions_list",
         parameters=[ContributionQuerySerializer],
         responses={(200, GEOJSON): OpenApiTypes.OBJECT},
         description="GeoJSON FeatureCollection of public contributions, newest first, with "

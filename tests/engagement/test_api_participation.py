@@ -227,3 +227,10 @@ def test_openapi_schema_documents_every_participation_endpoint(client):
     ]:
         assert path in schema["paths"], path
     assert {"put", "delete", "get"} <= set(schema["paths"]["/api/v1/contributions/{id}/"])
+
+
+def test_openapi_schema_is_valid_and_generated_without_warnings(tmp_path):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "s.yml"))
+    assert "/api/v1/contributions/{id}/comments/" in (tmp_path / "s.yml").read_text()

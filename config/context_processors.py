@@ -7,8 +7,12 @@ from django.utils.translation import get_language_info
 
 
 def site(request: HttpRequest) -> dict:
-    """Links to the current page in each language, each named in its own language."""
+    """Links to the current page in each language, each named in its own language, and
+    whether to show the moderation link."""
+    from engagement.rules import moderated_campaigns
+
     return {
+        "is_moderator": lambda: moderated_campaigns(request.user).exists(),
         "language_links": [
             (
                 code,

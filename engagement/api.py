@@ -500,4 +500,4 @@ class PhotoListView(ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return _public_contribution_or_404(self.kwargs["pk"]).photos.all()
+        return _public_contribution_or_404(self.kwargs["pk"]).photos.filter(hidden=False)

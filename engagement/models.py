@@ -77,6 +77,11 @@ class Campaign(models.Model):
     moderation = models.CharField(
         _("moderation"), max_length=4, choices=Moderation.choices, default=Moderation.POST
     )
+    flag_threshold = models.PositiveSmallIntegerField(
+        _("flags that hide an item"),
+        default=3,
+        help_text=_("This many residents' flags hide an item until a moderator has looked at it."),
+    )
 
     class Meta:
         verbose_name = _("campaign")
@@ -119,6 +124,18 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class HiddenReason(models.TextChoices):
+    """Why a moderator hid an item; the public sees the category, the author too."""
+
+    INAPPROPRIATE = "inappropriate", _("inappropriate content")
+    PERSONAL_DATA = "personal_data", _("personal data")
+    SPAM = "spam", _("spam or advertising")
+    OFF_TOPIC = "off_topic", _("not about this campaign")
+    DUPLICATE = "duplicate", _("duplicate")
+    BLOCKED = "blocked", _("author blocked")
+    OTHER = "other", _("other reason")
 
 
 class Contribution(models.Model):
@@ -189,6 +206,19 @@ class Contribution(models.Model):
         choices=ModerationState.choices,
         default=ModerationState.PENDING,
     )
+    hidden_reason = models.CharField(
+        _("reason for hiding"), max_length=20, choices=HiddenReason.choices, blank=True
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    # Set when a moderator corrected the text; the page says so.
+    edited_by_moderator_at = models.DateTimeField(null=True, blank=True)
     # Set when a moderator first acts; from then on the author can no longer edit or withdraw.
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -239,6 +269,7 @@ class Photo(models.Model):
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     position = models.PositiveSmallIntegerField(default=0)
+    hidden = models.BooleanField(_("hidden by a moderator"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -282,6 +313,10 @@ class Comment(models.Model):
         choices=Contribution.ModerationState.choices,
         default=Contribution.ModerationState.PUBLISHED,
     )
+    hidden_reason = models.CharField(
+        _("reason for hiding"), max_length=20, choices=HiddenReason.choices, blank=True
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -339,6 +374,9 @@ class Support(OncePerParticipant):
 class Follow(OncePerParticipant):
     """A participant who wants to hear when a contribution changes."""
 
+    # The language of the page where they chose to follow: their e-mails come in it.
+    language = models.CharField(_("language"), max_length=8, blank=True)
+
     class Meta(OncePerParticipant.Meta):
         verbose_name = _("follow")
         verbose_name_plural = _("follows")
@@ -355,6 +393,8 @@ class StatusChange(models.Model):
     )
     status = models.CharField(_("status"), max_length=24, choices=Contribution.Status.choices)
     text = models.TextField(_("public explanation"), blank=True)
+    # The official's role and unit as shown to the public, never their personal address.
+    signature = models.CharField(_("signature"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -364,6 +404,157 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contribution_id}: {self.status}"
+
+
+class Role(models.Model):
+    """An official's role in a campaign, or in every campaign of an area and its sub-areas."""
+
+    class Kind(models.TextChoices):
+        MODERATOR = "moderator", _("Moderator")
+        ANALYST = "analyst", _("Analyst")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="yhdessa_roles",
+    )
+    kind = models.CharField(_("role"), max_length=12, choices=Kind.choices)
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    area = models.ForeignKey(
+        "geo.Area", verbose_name=_("area"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    # Shown with official responses: "Area coordinator, Western Tampere area team".
+    title = models.CharField(_("public title"), max_length=120)
+    unit = models.CharField(_("unit"), max_length=160)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(campaign__isnull=False, area__isnull=True)
+                | models.Q(campaign__isnull=True, area__isnull=False),
+                name="role_scope_is_a_campaign_or_an_area",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.kind} {self.campaign or self.area}"
+
+    @property
+    def signature(self) -> str:
+        return f"{self.title}, {self.unit}"
+
+
+class Flag(models.Model):
+    """A resident's report that a contribution or a comment should not be public."""
+
+    class Reason(models.TextChoices):
+        INAPPROPRIATE = "inappropriate", _("Inappropriate")
+        PERSONAL_DATA = "personal_data", _("Contains personal data")
+        SPAM = "spam", _("Spam or advertising")
+        OTHER = "other", _("Other")
+
+    contribution = models.ForeignKey(
+        Contribution, verbose_name=_("contribution"), on_delete=models.CASCADE, related_name="flags"
+    )
+    # Set when the flag is about one comment of the contribution.
+    comment = models.ForeignKey(
+        Comment,
+        verbose_name=_("comment"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="flags",
+    )
+    participant = models.ForeignKey(
+        Participant, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="flags"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    text = models.TextField(_("details"), blank=True, max_length=1000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Set when a moderator has looked at the flagged item.
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "comment", "participant"],
+                nulls_distinct=False,
+                name="flag_once_per_participant",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.contribution_id}/{self.comment_id}"
+
+
+class Block(models.Model):
+    """A participant blocked from taking part in a campaign."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="blocks"
+    )
+    participant = models.ForeignKey(
+        Participant, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="blocks"
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("block")
+        verbose_name_plural = _("blocks")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "participant"], name="block_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} blocked in {self.campaign}"
+
+
+class ModerationAction(models.Model):
+    """Append-only log of moderation and responses: who, when, what, why.
+
+    Rows are never updated or deleted: a database trigger refuses it (migration 0004), and no
+    endpoint offers it. Actor and target are plain values, so deleting an account or a
+    contribution leaves the log intact.
+    """
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("approved")
+        HIDE = "hide", _("hid")
+        RESTORE = "restore", _("restored")
+        DUPLICATE = "duplicate", _("marked as duplicate")
+        EDIT = "edit", _("corrected the text")
+        BLOCK = "block", _("blocked a participant")
+        RESPOND = "respond", _("answered with a status")
+        FLAG_HIDE = "flag_hide", _("hidden by residents' flags")
+        HIDE_PHOTO = "hide_photo", _("hid a photo")
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="+"
+    )
+    actor_id = models.IntegerField(null=True, blank=True)
+    actor = models.CharField(_("who"), max_length=300)
+    action = models.CharField(_("what"), max_length=20, choices=Action.choices)
+    target_type = models.CharField(_("target"), max_length=20)
+    target_id = models.BigIntegerField(_("target id"))
+    reason = models.TextField(_("why"), blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("moderation log entry")
+        verbose_name_plural = _("moderation log")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target_type}"
 
 
 class AccessibilityFeedback(models.Model):

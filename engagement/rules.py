@@ -1,17 +1,29 @@
 """Permission predicates for engagement, checked by views and services alike."""
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from .models import Campaign, Contribution, Participant
+from geo.selectors import area_with_descendant_ids
+
+from .models import Block, Campaign, Contribution, Participant, Role
 
 
-def contribute_refusal(user: User | AnonymousUser | None, campaign: Campaign) -> str | None:
-    """Why this user may not contribute to the campaign now, or None when they may."""
+def contribute_refusal(
+    user: User | AnonymousUser | None,
+    campaign: Campaign,
+    participant: Participant | None = None,
+) -> str | None:
+    """Why this user (or participant) may not contribute to the campaign now, or None."""
     if not campaign.is_open():
         return _("This campaign is not open for input now.")
     if not (user and user.is_authenticated) and not campaign.allow_anonymous:
         return _("Sign in to take part in this campaign.")
+    if (
+        participant is not None
+        and Block.objects.filter(campaign=campaign, participant=participant).exists()
+    ):
+        return _("A moderator has blocked you from taking part in this campaign.")
     return None
 
 
@@ -24,3 +36,45 @@ def can_change_contribution(participant: Participant | None, contribution: Contr
         and contribution.moderation_state
         in (Contribution.ModerationState.PENDING, Contribution.ModerationState.PUBLISHED)
     )
+
+
+def _campaigns_with_role(user: User | AnonymousUser | None, kinds: tuple[str, ...]) -> QuerySet:
+    """Campaigns where the user holds one of the roles, directly or through an area above."""
+    if not (user and user.is_authenticated):
+        return Campaign.objects.none()
+    if user.is_superuser:
+        return Campaign.objects.all()
+    roles = Role.objects.filter(user=user, kind__in=kinds)
+    area_ids: list[int] = []
+    for role in roles.exclude(area=None).select_related("area"):
+        area_ids.extend(area_with_descendant_ids(area=role.area))
+    return Campaign.objects.filter(
+        Q(pk__in=roles.exclude(campaign=None).values("campaign")) | Q(area_id__in=area_ids)
+    )
+
+
+def moderated_campaigns(user: User | AnonymousUser | None) -> QuerySet:
+    """Campaigns the user may moderate and answer in."""
+    return _campaigns_with_role(user, (Role.Kind.MODERATOR,))
+
+
+def analysed_campaigns(user: User | AnonymousUser | None) -> QuerySet:
+    """Campaigns whose input the user may analyse: analysts and moderators."""
+    return _campaigns_with_role(user, (Role.Kind.ANALYST, Role.Kind.MODERATOR))
+
+
+def can_moderate(user: User | AnonymousUser | None, campaign: Campaign) -> bool:
+    """Moderators of the campaign, or of an area containing it, and administrators."""
+    return moderated_campaigns(user).filter(pk=campaign.pk).exists()
+
+
+def moderator_role(user: User, campaign: Campaign) -> Role | None:
+    """The role whose title and unit sign this user's responses in the campaign."""
+    roles = Role.objects.filter(user=user, kind=Role.Kind.MODERATOR)
+    direct = roles.filter(campaign=campaign).first()
+    if direct:
+        return direct
+    for role in roles.exclude(area=None):
+        if campaign.area_id in area_with_descendant_ids(area=role.area):
+            return role
+    return None

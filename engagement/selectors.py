@@ -15,6 +15,7 @@ from django.db.models import (
     JSONField,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     TextChoices,
@@ -30,7 +31,17 @@ from django.utils.translation import gettext_lazy as _
 from geo.models import Area
 from geo.selectors import area_with_descendant_ids, public_geometry
 
-from .models import Campaign, Comment, Contribution, Follow, Participant, Support
+from .models import (
+    Block,
+    Campaign,
+    Comment,
+    Contribution,
+    Flag,
+    Follow,
+    ModerationAction,
+    Participant,
+    Support,
+)
 
 EXCERPT_LENGTH = 200
 # More than the 71 m a point can move to the centre of its 100 m cell, at Finnish latitudes.
@@ -83,10 +94,10 @@ class ContributionFilters:
     sort: str = Sort.NEWEST
 
 
-def _count(model, **conditions) -> Coalesce:
+def _count(model, *conditions, **lookups) -> Coalesce:
     """Per-contribution count as a correlated subquery, so several counts never multiply rows."""
     counted = (
-        model.objects.filter(contribution=OuterRef("pk"), **conditions)
+        model.objects.filter(*conditions, contribution=OuterRef("pk"), **lookups)
         .order_by()
         .values("contribution")
         .annotate(n=Count("*"))
@@ -96,9 +107,11 @@ def _count(model, **conditions) -> Coalesce:
 
 
 def with_counts(queryset: QuerySet[Contribution]) -> QuerySet[Contribution]:
-    """Adds supports_count and comments_count (public comments only)."""
+    """Adds supports_count (not counting participants blocked in the campaign) and
+    comments_count (public comments only)."""
+    blocked = Block.objects.filter(campaign=OuterRef(OuterRef("campaign"))).values("participant")
     return queryset.annotate(
-        supports_count=_count(Support),
+        supports_count=_count(Support, ~Q(participant__in=blocked)),
         comments_count=_count(Comment, moderation_state=Contribution.ModerationState.PUBLISHED),
     )
 
@@ -197,6 +210,7 @@ class StatusStep:
     label: str
     text: str
     at: datetime
+    signature: str = ""
 
 
 def contribution_status_history(*, contribution: Contribution) -> list[StatusStep]:
@@ -208,7 +222,13 @@ def contribution_status_history(*, contribution: Contribution) -> list[StatusSte
     ]
     for change in contribution.status_changes.all():
         steps.append(
-            StatusStep(change.status, change.get_status_display(), change.text, change.created_at)
+            StatusStep(
+                change.status,
+                change.get_status_display(),
+                change.text,
+                change.created_at,
+                change.signature,
+            )
         )
     return steps
 
@@ -229,6 +249,103 @@ def contribution_comments(*, contribution: Contribution) -> list[Comment]:
             )
         )
     )
+
+
+def contribution_hidden_comment_count(*, contribution: Contribution) -> int:
+    """How many comments moderators hid, said on the page without saying what they were."""
+    return contribution.comments.filter(
+        moderation_state=Contribution.ModerationState.HIDDEN
+    ).count()
+
+
+# Moderation ---------------------------------------------------------------------------------
+
+
+def _open_flags(**conditions) -> Coalesce:
+    counted = (
+        Flag.objects.filter(resolved_at=None, **conditions)
+        .order_by()
+        .values("contribution")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    campaign: Campaign | None = None
+    theme: str | None = None
+    kind: str | None = None
+    state: str | None = None
+    flagged: bool = False
+
+
+def moderation_queue(
+    *, campaigns: QuerySet[Campaign], filters: QueueFilters
+) -> QuerySet[Contribution]:
+    """Contributions needing a moderator in these campaigns, flagged ones first.
+
+    Without a state filter: everything not yet looked at, and anything with open flags.
+    """
+    qs = (
+        Contribution.objects.filter(campaign__in=campaigns)
+        .select_related("campaign", "theme", "participant__user")
+        .annotate(open_flags=_open_flags(contribution=OuterRef("pk"), comment=None))
+    )
+    if filters.campaign is not None:
+        qs = qs.filter(campaign=filters.campaign)
+    if filters.theme:
+        qs = qs.filter(theme__slug=filters.theme)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.state:
+        qs = qs.filter(moderation_state=filters.state)
+    else:
+        qs = qs.filter(
+            Q(open_flags__gt=0)
+            | Q(
+                moderated_at=None,
+                moderation_state__in=[
+                    Contribution.ModerationState.PENDING,
+                    Contribution.ModerationState.PUBLISHED,
+                ],
+            )
+        )
+    if filters.flagged:
+        qs = qs.filter(open_flags__gt=0)
+    return qs.order_by("-open_flags", "created_at", "id")
+
+
+def contribution_for_moderation(*, pk: int) -> Contribution:
+    """One contribution with its count of open flags."""
+    return Contribution.objects.annotate(
+        open_flags=_open_flags(contribution=OuterRef("pk"), comment=None)
+    ).get(pk=pk)
+
+
+def moderation_comment_queue(*, campaigns: QuerySet[Campaign]) -> QuerySet[Comment]:
+    """Comments not yet looked at, or flagged, flagged first."""
+    return (
+        Comment.objects.filter(contribution__campaign__in=campaigns)
+        .select_related("contribution", "participant__user")
+        .annotate(open_flags=_open_flags(comment=OuterRef("pk")))
+        .filter(
+            Q(open_flags__gt=0)
+            | Q(
+                moderated_at=None,
+                moderation_state__in=[
+                    Contribution.ModerationState.PENDING,
+                    Contribution.ModerationState.PUBLISHED,
+                ],
+            )
+        )
+        .order_by("-open_flags", "created_at", "id")
+    )
+
+
+def moderation_log(*, campaigns: QuerySet[Campaign]) -> QuerySet[ModerationAction]:
+    return ModerationAction.objects.filter(campaign__in=campaigns).select_related("campaign")
 
 
 def participant_relation(

@@ -281,7 +281,7 @@ def contribution_submit(
         return earlier
     _refuse_honeypot(honeypot)
     errors = _Errors()
-    refusal = contribute_refusal(participant.user, campaign)
+    refusal = contribute_refusal(participant.user, campaign, participant)
     if refusal:
         errors.add(NON_FIELD_ERRORS, refusal, "not_allowed")
     title, body = (title or "").strip(), (body or "").strip()
@@ -381,7 +381,7 @@ def contribution_withdraw(*, contribution: Contribution, participant: Participan
 def _interaction_refusal(participant: Participant, contribution: Contribution) -> str | None:
     if contribution.moderation_state != Contribution.ModerationState.PUBLISHED:
         return _("This contribution is not public.")
-    return contribute_refusal(participant.user, contribution.campaign)
+    return contribute_refusal(participant.user, contribution.campaign, participant)
 
 
 @transaction.atomic

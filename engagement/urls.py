@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import moderation_views, views
 
 app_name = "engagement"
 
@@ -21,6 +21,14 @@ urlpatterns = [
     path("account/claim/", views.claim_anonymous, name="claim-anonymous"),
     path("account/data/", views.my_data, name="my-data"),
     path("account/delete/", views.account_delete, name="account-delete"),
+    path("contributions/<int:pk>/flag/", moderation_views.flag, name="contribution-flag"),
+    path("moderation/", moderation_views.queue, name="moderation-queue"),
+    path(
+        "moderation/contributions/<int:pk>/",
+        moderation_views.contribution,
+        name="moderation-contribution",
+    ),
+    path("moderation/log/", moderation_views.log, name="moderation-log"),
     path("areas/<slug:slug>/", views.area_detail, name="area-detail"),
     path("accessibility/", views.accessibility, name="accessibility"),
 ]

@@ -33,11 +33,12 @@ from .forms import (
     ListFilterForm,
 )
 from .middleware import client_address
-from .models import Campaign, Comment, Contribution
+from .models import Campaign, Comment, Contribution, Flag
 from .rules import can_change_contribution, contribute_refusal
 from .selectors import (
     campaign_default,
     contribution_comments,
+    contribution_hidden_comment_count,
     contribution_status_history,
     contributions_feature_texts,
     contributions_filtered,
@@ -71,7 +72,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Map, list and form of a campaign. The form works without JavaScript (post, redirect)."""
     campaign = get_object_or_404(Campaign.objects.select_related("area"), slug=slug)
-    refusal = contribute_refusal(request.user, campaign)
+    refusal = contribute_refusal(request.user, campaign, request.get_participant(create=False))
     if request.method == "POST":
         form = ContributionForm(request.POST, request.FILES, campaign=campaign)
         if form.is_valid():
@@ -169,9 +170,20 @@ def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     participant = request.get_participant(create=False)
     is_author = participant is not None and contribution.participant_id == participant.pk
-    public = contribution.moderation_state == Contribution.ModerationState.PUBLISHED
-    if not public and not is_author:
-        raise Http404
+    state = contribution.moderation_state
+    if contribution.duplicate_of_id and not is_author:
+        messages.info(request, _("That contribution was merged into this one."))
+        return redirect("engagement:contribution-detail", pk=contribution.duplicate_of_id)
+    if state != Contribution.ModerationState.PUBLISHED and not is_author:
+        if state == Contribution.ModerationState.PENDING:
+            raise Http404
+        # Hidden means hidden: only that it was hidden, and why, is public.
+        return render(
+            request,
+            "engagement/contribution_hidden.html",
+            {"contribution": contribution, "campaign": contribution.campaign},
+            status=404,
+        )
     return _render_detail(request, contribution, CommentForm())
 
 
@@ -188,13 +200,15 @@ def _render_detail(
             "campaign": contribution.campaign,
             "public": contribution.moderation_state == Contribution.ModerationState.PUBLISHED,
             "can_change": can_change_contribution(participant, contribution),
-            "photos": contribution.photos.all(),
+            "photos": contribution.photos.filter(hidden=False),
             "comments": contribution_comments(contribution=contribution),
+            "hidden_comments": contribution_hidden_comment_count(contribution=contribution),
+            "flag_reasons": Flag.Reason.choices,
             "comment_form": comment_form,
             "history": contribution_status_history(contribution=contribution),
             "relation": participant_relation(contribution=contribution, participant=participant),
             "supports_count": contribution.supports.count(),
-            "refusal": contribute_refusal(request.user, contribution.campaign),
+            "refusal": contribute_refusal(request.user, contribution.campaign, participant),
             "share_url": request.build_absolute_uri(url),
             "feature": json.loads(
                 contributions_feature_texts(

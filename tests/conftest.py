@@ -51,3 +51,42 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+def _official(username: str, kind: str, **scope):
+    from engagement.models import Role
+
+    user = UserFactory(username=username)
+    Role.objects.create(
+        user=user, kind=kind, title="Area coordinator", unit="Western team", **scope
+    )
+    return user
+
+
+@pytest.fixture
+def moderator(campaign):
+    """Moderates the Tesoma campaign."""
+    return _official("moderator-a", "moderator", campaign=campaign)
+
+
+@pytest.fixture
+def area_moderator(campaign):
+    """Moderates every campaign of the area the Tesoma campaign is in."""
+    return _official("moderator-area", "moderator", area=campaign.area)
+
+
+@pytest.fixture
+def other_moderator(db):
+    """Moderates another campaign, elsewhere."""
+    return _official("moderator-b", "moderator", campaign=CampaignFactory())
+
+
+@pytest.fixture
+def analyst(campaign):
+    """Analyses the Tesoma campaign; moderates nothing."""
+    return _official("analyst-a", "analyst", campaign=campaign)
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)

@@ -144,6 +144,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Participatory mapping: areas, campaigns, themes and contributions.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {
+        "HiddenReasonEnum": "engagement.models.HiddenReason",
+        "FlagReasonEnum": "engagement.models.Flag.Reason",
+    },
 }
 
 # Shared by every web process, so rate limits hold across gunicorn workers.
@@ -164,6 +168,9 @@ PARTICIPANT_COOKIE_AGE = 365 * 24 * 3600
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)
 # Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR as it is).
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+
+# The public address of the site, for links in e-mails.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # The default campaign shown at `/`.
 DEFAULT_CAMPAIGN_SLUG = env("DEFAULT_CAMPAIGN_SLUG", default="tesoma-together")

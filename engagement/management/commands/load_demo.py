@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from engagement.models import Campaign, Contribution, Participant, Theme
+from engagement.models import Campaign, Contribution, Participant, Role, Theme
 from geo.models import Area
 from geo.services import geometry_from_geojson
 
@@ -378,6 +378,24 @@ DRAWN_CONTRIBUTIONS = (
         },
     ),
 )
+# Development only: printed by `make run` and written in the README.
+DEMO_OFFICIALS = (
+    # email, password, role, title, unit
+    (
+        "moderaattori@example.org",
+        "tesoma-moderaattori",
+        "moderator",
+        "Aluekoordinaattori",
+        "Tampereen kaupunki, Länsi-Tampereen aluetiimi",
+    ),
+    (
+        "analyytikko@example.org",
+        "tesoma-analyytikko",
+        "analyst",
+        "Tutkija",
+        "Tampereen kaupunki, tietopalvelut",
+    ),
+)
 DEMO_COMMENTS = (
     "Kannatan! Tämä olisi tärkeä monelle perheelle.",
     "Hyvä ajatus. Voisin osallistua talkoisiin.",
@@ -393,6 +411,27 @@ class Command(BaseCommand):
         "Load the Tesoma demo: Tampere and Tesoma areas, the 'Tesoma together' campaign, "
         "its five themes and twelve sample contributions. Safe to run repeatedly."
     )
+
+    def _officials(self, campaign: Campaign) -> None:
+        """A moderator of the campaign and an analyst of its area, with verified addresses."""
+        from allauth.account.models import EmailAddress
+
+        for email, password, kind, title, unit in DEMO_OFFICIALS:
+            user, created = get_user_model().objects.get_or_create(
+                username=email, defaults={"email": email}
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+            EmailAddress.objects.update_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+            scope = (
+                {"campaign": campaign} if kind == Role.Kind.MODERATOR else {"area": campaign.area}
+            )
+            Role.objects.update_or_create(
+                user=user, kind=kind, **scope, defaults={"title": title, "unit": unit}
+            )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from engagement.services import (
@@ -458,6 +497,8 @@ class Command(BaseCommand):
                     campaign=campaign, slug=spec["slug"], defaults=theme_defaults
                 )
 
+            self._officials(campaign)
+
             # The demo pins belong to a demo resident who cannot sign in (no usable password).
             demo_user, _ = get_user_model().objects.get_or_create(
                 username="demo-resident", defaults={"first_name": "Tesoma-demo"}
@@ -517,3 +558,6 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"Open /campaigns/{campaign.slug}/")
+        self.stdout.write("Demo officials (development only; sign in at /accounts/login/):")
+        for email, password, kind, _title, _unit in DEMO_OFFICIALS:
+            self.stdout.write(f"  {kind:10} {email} / {password}")

@@ -1,0 +1,110 @@
+"""Hidden means hidden: a hidden or withdrawn item, and a blocked user's name, vanish from every
+public surface that exists (map and list, detail, search, GeoJSON, comments, photos, counts and
+notifications). Vector tiles, exports and Open311 must join this crawl when they are built."""
+
+import json
+
+import pytest
+from django.contrib.gis.geos import Point
+from django.core import mail
+from django.test import Client
+
+from engagement import moderation, services
+from engagement.models import Follow, Support
+from engagement.services import participant_for_user
+from tests.factories import CommentFactory, ContributionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET_TITLE = "Zanzibar moonlight bench"
+SECRET_COORDS = (23.634567, 61.501234)
+
+
+def public_surfaces(client: Client, campaign, ids: list[int]) -> dict[str, str]:
+    """Everything anyone may read, as text."""
+    pages = {
+        "campaign page": f"/campaigns/{campaign.slug}/",
+        "campaign page, English": f"/en/campaigns/{campaign.slug}/",
+        "search": f"/en/campaigns/{campaign.slug}/?q=Zanzibar",
+        "sorted": f"/en/campaigns/{campaign.slug}/?sort=supported",
+        "map API": "/api/v1/contributions/",
+        "map API, box": "/api/v1/contributions/?bbox=23.63,61.50,23.64,61.51",
+        "map API, search": "/api/v1/contributions/?q=Zanzibar",
+        "campaigns API": "/api/v1/campaigns/",
+    }
+    for pk in ids:
+        pages[f"detail {pk}"] = f"/en/contributions/{pk}/"
+        pages[f"API detail {pk}"] = f"/api/v1/contributions/{pk}/"
+        pages[f"API comments {pk}"] = f"/api/v1/contributions/{pk}/comments/"
+        pages[f"API photos {pk}"] = f"/api/v1/contributions/{pk}/photos/"
+    return {name: client.get(url).content.decode() for name, url in pages.items()}
+
+
+def coordinate_strings():
+    lon, lat = SECRET_COORDS
+    return [f"{lon}", f"{lat}", f"{lon:.5f}", f"{lat:.5f}"]
+
+
+@pytest.mark.parametrize("how", ["hidden", "withdrawn", "author blocked"])
+def test_a_hidden_item_is_on_no_public_surface(
+    client, theme, moderator, how, django_capture_on_commit_callbacks
+):
+    author_user = UserFactory(username="author", first_name="Ilmarinen", email="a@example.org")
+    author = participant_for_user(user=author_user)
+    item = services.contribution_submit(
+        campaign=theme.campaign,
+        participant=author,
+        kind="idea",
+        theme=theme,
+        title=SECRET_TITLE,
+        body="Secret body text.",
+        geometry=Point(*SECRET_COORDS, srid=4326),
+        exact_location_public=True,
+    )
+    neighbour = ContributionFactory(campaign=theme.campaign, theme=theme, title="Neighbour")
+    CommentFactory(contribution=neighbour, participant=author, body="Ilmarinen was here")
+    Support.objects.create(contribution=neighbour, participant=author)
+    follower = UserFactory(username="follower", email="f@example.org")
+    Follow.objects.create(contribution=item, participant=participant_for_user(user=follower))
+
+    before = public_surfaces(client, theme.campaign, [item.pk])
+    assert SECRET_TITLE in before["campaign page"]  # the crawl sees the item while public
+
+    if how == "hidden":
+        moderation.contribution_moderate(
+            actor=moderator, contribution=item, action="hide", reason="spam"
+        )
+    elif how == "withdrawn":
+        services.contribution_withdraw(contribution=item, participant=author)
+    else:
+        moderation.participant_block(
+            actor=moderator, campaign=theme.campaign, participant=author, reason="abuse"
+        )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.contribution_respond(
+            actor=moderator, contribution=neighbour, status="planned", text="Planned."
+        )
+        if how != "withdrawn":
+            moderation.contribution_respond(
+                actor=moderator, contribution=item, status="done", text="Done."
+            )
+
+    for name, text in public_surfaces(client, theme.campaign, [item.pk]).items():
+        assert SECRET_TITLE not in text, name
+        assert "Secret body text" not in text, name
+        for coordinate in coordinate_strings():
+            assert coordinate not in text, (name, coordinate)
+        assert f'"id": {item.pk},' not in text and f'"id":{item.pk},' not in text, name
+        if how == "author blocked":
+            assert "Ilmarinen" not in text, name
+    if how == "author blocked":
+        feature = next(
+            f
+            for f in json.loads(client.get("/api/v1/contributions/").content)["features"]
+            if f["id"] == neighbour.pk
+        )
+        assert feature["properties"]["supports"] == 0
+    # Notifications: nothing about the hidden item, to its follower or anyone.
+    assert all(SECRET_TITLE not in m.subject + m.body for m in mail.outbox)
+    assert "f@example.org" not in [m.to[0] for m in mail.outbox]

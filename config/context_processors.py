@@ -20,5 +20,5 @@ def site(request: HttpRequest) -> dict:
                 translate_url(request.get_full_path(), code),
             )
             for code, _name in settings.LANGUAGES
-        ]
+        ],
     }

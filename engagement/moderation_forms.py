@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .forms import AccessibleFormMixin
-from .models import Contribution, HiddenReason
+from .models import Contribution, HiddenReason, Theme
 
 HIDE_REASONS = [("", _("Choose a reason")), *HiddenReason.choices]
 
@@ -17,7 +17,7 @@ class QueueFilterForm(forms.Form):
         empty_label=_("All my campaigns"),
         to_field_name="slug",
     )
-    theme = forms.CharField(label=_("Theme (slug)"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Contribution.Kind.choices]
     )
@@ -32,6 +32,11 @@ class QueueFilterForm(forms.Form):
         kwargs.setdefault("auto_id", "id_queue_%s")
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
+        themes = Theme.objects.filter(campaign__in=campaigns).select_related("campaign")
+        self.fields["theme"].choices = [
+            ("", _("All themes")),
+            *sorted({(t.slug, t.name) for t in themes}, key=lambda choice: choice[1]),
+        ]
 
 
 class RespondForm(AccessibleFormMixin, forms.Form):

@@ -142,7 +142,7 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
         "respond": RespondForm(initial={"status": item.status}),
         "correct": CorrectForm(initial={"title": item.title, "body": item.body}),
         "duplicate": DuplicateForm(contribution=item),
-        "block": BlockForm(),
+        "block_form": BlockForm(),
     }
     if request.method == "POST":
         action = request.POST.get("action", "")
@@ -207,7 +207,7 @@ def _contribution_action(request, item: Contribution, action: str, forms: dict) 
                 actor=user, contribution=item, original=form.cleaned_data["original"]
             )
         elif action == Action.BLOCK:
-            form = forms["block"] = BlockForm(request.POST)
+            form = forms["block_form"] = BlockForm(request.POST)
             if not form.is_valid() or item.participant is None:
                 return False
             moderation.participant_block(

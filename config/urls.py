@@ -26,6 +26,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/", include("engagement.api_urls")),
+    path("open311/v2/", include("engagement.open311")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -41,6 +42,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("exports/", include("engagement.exports")),
     path("", include("engagement.urls")),
     prefix_default_language=False,
 )

@@ -1,8 +1,20 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from leaflet.admin import LeafletGeoAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .models import AccessibilityFeedback, Campaign, Contribution, Theme
+from .models import (
+    AccessibilityFeedback,
+    ApiKey,
+    Campaign,
+    Contribution,
+    Flag,
+    ModerationAction,
+    Role,
+    Theme,
+)
+from .services import api_key_create
 
 
 class ThemeInline(TranslationTabularInline):
@@ -38,3 +50,60 @@ class ContributionAdmin(LeafletGeoAdmin):
 class AccessibilityFeedbackAdmin(admin.ModelAdmin):
     list_display = ["created_at", "message", "email", "page_url"]
     readonly_fields = ["created_at", "message", "email", "page_url", "language"]
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "campaign", "area", "title", "unit"]
+    list_filter = ["kind", "campaign", "area"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Flag)
+class FlagAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "contribution", "comment", "reason", "resolved_at"]
+    list_filter = ["reason"]
+    readonly_fields = ["contribution", "comment", "participant", "reason", "text", "created_at"]
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(admin.ModelAdmin):
+    """Read-only: the log is append-only (a database trigger refuses changes too)."""
+
+    list_display = ["created_at", "campaign", "actor", "action", "target_type", "target_id"]
+    list_filter = ["campaign", "action"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):
+    """Keys are made here and shown once; revoking sets the revocation time."""
+
+    list_display = ["organisation", "name", "prefix", "created_at", "revoked_at"]
+    fields = ["name", "organisation", "revoked_at"]
+    readonly_fields = ["prefix", "created_at"]
+    actions = ["revoke"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        api_key, key = api_key_create(name=obj.name, organisation=obj.organisation)
+        obj.pk = api_key.pk
+        self.message_user(
+            request,
+            _("The new key is %(key)s. Copy it now: it will not be shown again.") % {"key": key},
+            messages.WARNING,
+        )
+
+    @admin.action(description=_("Revoke the selected keys"))
+    def revoke(self, request, queryset) -> None:
+        queryset.filter(revoked_at=None).update(revoked_at=timezone.now())

@@ -557,6 +557,36 @@ class ModerationAction(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target_type}"
 
 
+class ApiKey(models.Model):
+    """A key an integration (an organisation's system, an Open311 client) writes with.
+
+    Only the key's SHA-256 is stored; the key itself is shown once, when it is made in the admin.
+    Revoking sets `revoked_at`; a revoked key is refused.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("key begins with"), max_length=8, editable=False)
+    participant = models.OneToOneField(
+        Participant,
+        verbose_name=_("participant"),
+        on_delete=models.PROTECT,
+        related_name="api_key",
+        editable=False,
+        help_text=_("Input sent with the key is attributed to this participant."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.name} ({self.prefix}…)"
+
+
 class AccessibilityFeedback(models.Model):
     """Feedback on the site's accessibility, which Finnish law requires a public site to take."""
 

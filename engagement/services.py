@@ -6,6 +6,7 @@ can show every problem at once.
 """
 
 import hashlib
+import secrets
 import uuid
 from collections.abc import Sequence
 
@@ -22,6 +23,7 @@ from geo.selectors import area_smallest_containing
 from geo.services import geometry_validate_in_area
 
 from .models import (
+    ApiKey,
     Campaign,
     Comment,
     Contribution,
@@ -470,3 +472,32 @@ def follow_add(*, contribution: Contribution, participant: Participant) -> None:
 
 def follow_remove(*, contribution: Contribution, participant: Participant) -> None:
     Follow.objects.filter(contribution=contribution, participant=participant).delete()
+
+
+# Integration keys ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def api_key_create(*, name: str, organisation: str) -> tuple[ApiKey, str]:
+    """A new key for an integration; returns the row and the key, which is shown only once."""
+    key = secrets.token_urlsafe(32)
+    participant = Participant.objects.create(token_hash=_token_hash(f"api:{key}"))
+    api_key = ApiKey.objects.create(
+        name=name,
+        organisation=organisation,
+        key_hash=_token_hash(key),
+        prefix=key[:8],
+        participant=participant,
+    )
+    return api_key, key
+
+
+def api_key_check(*, key: str) -> ApiKey | None:
+    """The live key matching this secret, or None (unknown or revoked)."""
+    if not key:
+        return None
+    return (
+        ApiKey.objects.select_related("participant")
+        .filter(key_hash=_token_hash(key), revoked_at=None)
+        .first()
+    )

@@ -1,0 +1,3 @@
+"""Exports of contributions (CSV, GeoJSON, GeoPackage): being built."""
+
+urlpatterns: list = []

@@ -8,11 +8,12 @@ from django.utils.translation import get_language_info
 
 def site(request: HttpRequest) -> dict:
     """Links to the current page in each language, each named in its own language, and
-    whether to show the moderation link."""
-    from engagement.rules import moderated_campaigns
+    whether to show the moderation and analysis links."""
+    from engagement.rules import analysed_campaigns, moderated_campaigns
 
     return {
         "is_moderator": lambda: moderated_campaigns(request.user).exists(),
+        "is_analyst": lambda: analysed_campaigns(request.user).exists(),
         "language_links": [
             (
                 code,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import moderation_views, views
+from . import analysis_views, moderation_views, views
 
 app_name = "engagement"
 
@@ -29,6 +29,9 @@ urlpatterns = [
         name="moderation-contribution",
     ),
     path("moderation/log/", moderation_views.log, name="moderation-log"),
+    path("analysis/", analysis_views.dashboard, name="analysis"),
+    path("analysis/hexbins.geojson", analysis_views.hexbins_geojson, name="analysis-hexbins"),
+    path("analysis/compare/", analysis_views.compare, name="analysis-compare"),
     path("areas/<slug:slug>/", views.area_detail, name="area-detail"),
     path("accessibility/", views.accessibility, name="accessibility"),
 ]

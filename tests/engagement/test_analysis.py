@@ -1,0 +1,212 @@
+"""Analysis aggregates against hand-computed values, and who may see them."""
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.contrib.gis.geos import Point
+
+from engagement.analysis import (
+    AnalysisFilters,
+    frequent_terms,
+    hexbins,
+    overview,
+    time_series,
+    top_contributions,
+)
+from engagement.models import Comment, Contribution, Support
+from geo.models import Area
+from tests.factories import (
+    AreaFactory,
+    CommentFactory,
+    ContributionFactory,
+    ParticipantFactory,
+    ThemeFactory,
+    box,
+)
+
+pytestmark = pytest.mark.django_db
+DAY1 = datetime(2026, 5, 4, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def fixture_data(theme):
+    """Five public contributions, one hidden, over three days and two sub-areas.
+
+    west (23.61-23.63):  A (idea, routes, day 1), B (need, routes, day 1), C (idea, other, day 3)
+    east (23.63-23.65):  D (need, other, day 3, status planned), E (idea, routes, day 3)
+    hidden:              H (idea, routes, day 1) in west
+    Supports: Ax3, Dx1, Hx2.  Comments: Ax1, Dx2 (+1 hidden on D).
+    """
+    campaign = theme.campaign
+    west = AreaFactory(
+        slug="west",
+        name="West",
+        kind=Area.Kind.NEIGHBOURHOOD,
+        parent=campaign.area,
+        boundary=box(23.61, 61.495, 23.63, 61.505),
+    )
+    east = AreaFactory(
+        slug="east",
+        name="East",
+        kind=Area.Kind.NEIGHBOURHOOD,
+        parent=campaign.area,
+        boundary=box(23.63, 61.495, 23.65, 61.505),
+    )
+    other = ThemeFactory(campaign=campaign, slug="other", name="Other")
+    specs = [
+        ("A", "idea", theme, west, 23.615, 0, "new", "published"),
+        ("B", "need", theme, west, 23.616, 0, "new", "published"),
+        ("C", "idea", other, west, 23.625, 2, "new", "published"),
+        ("D", "need", other, east, 23.640, 2, "planned", "published"),
+        ("E", "idea", theme, east, 23.645, 2, "new", "published"),
+        ("H", "idea", theme, west, 23.617, 0, "new", "hidden"),
+    ]
+    made = {}
+    for name, kind, th, area, lon, day, status, state in specs:
+        c = ContributionFactory(
+            campaign=campaign,
+            theme=th,
+            kind=kind,
+            title=f"Title {name}",
+            area=area,
+            geometry=Point(lon, 61.50, srid=4326),
+            status=status,
+            moderation_state=state,
+        )
+        Contribution.objects.filter(pk=c.pk).update(created_at=DAY1 + timedelta(days=day))
+        made[name] = c
+    for name, n in [("A", 3), ("D", 1), ("H", 2)]:
+        for _ in range(n):
+            s = Support.objects.create(contribution=made[name], participant=ParticipantFactory())
+            Support.objects.filter(pk=s.pk).update(created_at=DAY1 + timedelta(days=1))
+    for name, n in [("A", 1), ("D", 2)]:
+        for _ in range(n):
+            k = CommentFactory(contribution=made[name])
+            Comment.objects.filter(pk=k.pk).update(created_at=DAY1 + timedelta(days=2))
+    CommentFactory(contribution=made["D"], moderation_state="hidden")
+    return campaign, made
+
+
+def test_overview_counts_match_hand_computed_values(fixture_data, theme):
+    campaign, _ = fixture_data
+    result = overview(filters=AnalysisFilters(campaign=campaign))
+    assert result["totals"] == {"contributions": 5, "comments": 3, "supports": 4, "participants": 5}
+    assert {b.key: b.count for b in result["by_kind"]} == {"idea": 3, "need": 2}
+    assert {b.label: b.count for b in result["by_theme"]} == {theme.name: 3, "Other": 2}
+    assert {b.key: b.count for b in result["by_status"]} == {"new": 4, "planned": 1}
+    assert {b.key: b.count for b in result["by_area"]} == {"east": 2, "west": 3}
+
+
+def test_filters_narrow_every_count(fixture_data, theme):
+    campaign, _ = fixture_data
+    west = Area.objects.get(slug="west")
+    result = overview(filters=AnalysisFilters(campaign=campaign, area=west, kind="idea"))
+    assert result["totals"]["contributions"] == 2  # A and C
+    result = overview(
+        filters=AnalysisFilters(campaign=campaign, theme=theme, since=date(2026, 5, 6))
+    )
+    assert result["totals"]["contributions"] == 1  # E
+
+
+def test_time_series_has_every_day_with_hand_computed_counts(fixture_data):
+    campaign, _ = fixture_data
+    days = time_series(filters=AnalysisFilters(campaign=campaign))
+    assert [(d.day, d.contributions, d.comments, d.supports) for d in days] == [
+        (date(2026, 5, 4), 2, 0, 0),
+        (date(2026, 5, 5), 0, 0, 4),
+        (date(2026, 5, 6), 3, 3, 0),
+    ]
+
+
+def test_most_supported_and_most_discussed(fixture_data):
+    campaign, _made = fixture_data
+    filters = AnalysisFilters(campaign=campaign)
+    assert [c.title for c in top_contributions(filters=filters, by="supports")] == [
+        "Title A",
+        "Title D",
+    ]
+    assert [c.title for c in top_contributions(filters=filters, by="comments")] == [
+        "Title D",
+        "Title A",
+    ]
+
+
+def test_hexagon_bins_count_every_public_contribution_once(fixture_data):
+    campaign, _made = fixture_data
+    collection = json.loads(hexbins(filters=AnalysisFilters(campaign=campaign), zoom=13))
+    assert collection["cell_size_m"] == 250
+    counts = [f["properties"]["count"] for f in collection["features"]]
+    assert sum(counts) == 5
+    # A and B are 55 m apart, in one 250 m cell; H is hidden and counts nowhere.
+    listed = [
+        item["title"] for f in collection["features"] for item in f["properties"]["contributions"]
+    ]
+    assert sorted(listed) == ["Title A", "Title B", "Title C", "Title D", "Title E"]
+    cell_ab = next(
+        f
+        for f in collection["features"]
+        if "Title A" in [i["title"] for i in f["properties"]["contributions"]]
+    )
+    assert cell_ab["properties"]["count"] == 2
+    assert cell_ab["geometry"]["type"] == "Polygon"
+
+
+def test_frequent_terms_are_stemmed_and_skip_stop_words(theme):
+    for title, body in [
+        ("Penkkejä puistoon", "Puistossa ei ole penkkiä ja se on ikävää."),
+        ("Valoja puistoon", "Puiston polku on pimeä."),
+    ]:
+        ContributionFactory(
+            campaign=theme.campaign, theme=theme, title=title, body=body, language="fi"
+        )
+    ((found_theme, terms),) = frequent_terms(filters=AnalysisFilters(campaign=theme.campaign))
+    assert found_theme == theme
+    by_stem = {t.stem: t for t in terms}
+    assert terms[0].stem == "puisto" and terms[0].count == 2
+    assert by_stem["puisto"].word == "puistoon"
+    assert "ja" not in {t.word for t in terms} and "on" not in {t.word for t in terms}
+    assert "q=puistoon" in by_stem["puisto"].url
+
+
+def test_analysis_page_for_an_analyst_and_no_one_else(
+    client, fixture_data, analyst, resident, other_moderator
+):
+    campaign, _ = fixture_data
+    assert client.get("/analysis/").status_code == 302
+    client.force_login(resident)
+    assert client.get("/analysis/").status_code == 403
+    client.force_login(other_moderator)
+    response = client.get("/en/analysis/", {"campaign": campaign.slug})
+    assert response.status_code == 400  # not one of their campaigns
+    client.force_login(analyst)
+    html = client.get("/en/analysis/", {"campaign": campaign.slug}).content.decode()
+    assert "Title A" in html  # most supported
+    assert "Title H" not in html
+    assert '<svg role="img"' in html and "<table" in html
+    cells = client.get("/analysis/hexbins.geojson", {"campaign": campaign.slug, "zoom": "13"})
+    assert sum(f["properties"]["count"] for f in cells.json()["features"]) == 5
+
+
+def test_compare_two_windows_side_by_side(client, fixture_data, analyst):
+    campaign, _ = fixture_data
+    client.force_login(analyst)
+    response = client.get(
+        "/en/analysis/compare/",
+        {
+            "campaign": campaign.slug,
+            "a_since": "2026-05-04",
+            "a_until": "2026-05-04",
+            "b_since": "2026-05-06",
+            "b_until": "2026-05-06",
+        },
+    )
+    sides = response.context["sides"]
+    assert [counts["totals"]["contributions"] for _label, counts in sides] == [2, 3]
+    response = client.get(
+        "/en/analysis/compare/", {"campaign": campaign.slug, "a_area": "west", "b_area": "east"}
+    )
+    assert [counts["totals"]["contributions"] for _label, counts in response.context["sides"]] == [
+        3,
+        2,
+    ]

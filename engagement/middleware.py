@@ -6,8 +6,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from .authentication import api_key_from_header
 from .models import Participant
-from .services import participant_for_token, participant_for_user
+from .services import api_key_check, participant_for_token, participant_for_user
 
 
 class ParticipantMiddleware:
@@ -26,6 +27,11 @@ class ParticipantMiddleware:
         def get_participant(create: bool = False) -> Participant | None:
             if request.user.is_authenticated:
                 return participant_for_user(user=request.user)
+            key = api_key_from_header(request.META.get("HTTP_AUTHORIZATION", ""))
+            if key is not None:
+                # An integration writes as its key's participant; the API refuses a bad key.
+                api_key = api_key_check(key=key)
+                return api_key.participant if api_key else None
             token = request.COOKIES.get(settings.PARTICIPANT_COOKIE) or (minted and minted[0])
             if not token and create:
                 token = secrets.token_urlsafe(32)

@@ -167,9 +167,10 @@ def _refuse_honeypot(honeypot: str) -> None:
 def _rate_limit(*, action: str, participant: Participant, address: str | None) -> None:
     """Refuse an anonymous write beyond the per-participant and per-address limits.
 
-    Signed-in residents are not limited here; moderators deal with abuse by accounts.
+    Signed-in residents and integrations with an API key are not limited here; moderators deal
+    with abuse by accounts, and administrators revoke keys.
     """
-    if participant.user_id is not None:
+    if participant.user_id is not None or ApiKey.objects.filter(participant=participant).exists():
         return
     limit, window = settings.ANONYMOUS_RATE_LIMITS[action]
     subjects = [f"p{participant.pk}"]

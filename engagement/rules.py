@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from geo.selectors import area_with_descendant_ids
 
-from .models import Block, Campaign, Contribution, Participant, Role
+from .models import ApiKey, Block, Campaign, Contribution, Participant, Role
 
 
 def contribute_refusal(
@@ -17,7 +17,10 @@ def contribute_refusal(
     """Why this user (or participant) may not contribute to the campaign now, or None."""
     if not campaign.is_open():
         return _("This campaign is not open for input now.")
-    if not (user and user.is_authenticated) and not campaign.allow_anonymous:
+    integration = (
+        participant is not None and ApiKey.objects.filter(participant=participant).exists()
+    )
+    if not (user and user.is_authenticated) and not integration and not campaign.allow_anonymous:
         return _("Sign in to take part in this campaign.")
     if (
         participant is not None

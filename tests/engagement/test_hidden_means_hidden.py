@@ -1,6 +1,6 @@
 """Hidden means hidden: a hidden or withdrawn item, and a blocked user's name, vanish from every
 public surface that exists (map and list, detail, search, GeoJSON, comments, photos, counts and
-notifications). Vector tiles, exports and Open311 must join this crawl when they are built."""
+notifications, Open311). Vector tiles and exports must join this crawl when they are built."""
 
 import json
 
@@ -31,12 +31,15 @@ def public_surfaces(client: Client, campaign, ids: list[int]) -> dict[str, str]:
         "map API, box": "/api/v1/contributions/?bbox=23.63,61.50,23.64,61.51",
         "map API, search": "/api/v1/contributions/?q=Zanzibar",
         "campaigns API": "/api/v1/campaigns/",
+        "Open311 requests, JSON": "/open311/v2/requests.json",
+        "Open311 requests, XML": "/open311/v2/requests.xml",
     }
     for pk in ids:
         pages[f"detail {pk}"] = f"/en/contributions/{pk}/"
         pages[f"API detail {pk}"] = f"/api/v1/contributions/{pk}/"
         pages[f"API comments {pk}"] = f"/api/v1/contributions/{pk}/comments/"
         pages[f"API photos {pk}"] = f"/api/v1/contributions/{pk}/photos/"
+        pages[f"Open311 request {pk}"] = f"/open311/v2/requests/{pk}.json"
     return {name: client.get(url).content.decode() for name, url in pages.items()}
 
 
@@ -68,7 +71,9 @@ def test_a_hidden_item_is_on_no_public_surface(
     Follow.objects.create(contribution=item, participant=participant_for_user(user=follower))
 
     before = public_surfaces(client, theme.campaign, [item.pk])
-    assert SECRET_TITLE in before["campaign page"]  # the crawl sees the item while public
+    # The crawl sees the item everywhere while it is public.
+    for name in ("campaign page", "map API", "Open311 requests, JSON", "Open311 requests, XML"):
+        assert SECRET_TITLE in before[name], name
 
     if how == "hidden":
         moderation.contribution_moderate(
@@ -96,6 +101,8 @@ def test_a_hidden_item_is_on_no_public_surface(
         for coordinate in coordinate_strings():
             assert coordinate not in text, (name, coordinate)
         assert f'"id": {item.pk},' not in text and f'"id":{item.pk},' not in text, name
+        assert f'"service_request_id": "{item.pk}"' not in text, name
+        assert f"<service_request_id>{item.pk}</service_request_id>" not in text, name
         if how == "author blocked":
             assert "Ilmarinen" not in text, name
     if how == "author blocked":

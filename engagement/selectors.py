@@ -153,10 +153,11 @@ def _translated(field: str) -> Coalesce:
     return Coalesce(F(f"{field}_{lang}"), F(f"{field}_fi"), output_field=TextField())
 
 
-def contributions_feature_texts(
+def contributions_feature_text_queryset(
     *, queryset: QuerySet[Contribution], exact: bool = False
-) -> list[str]:
-    """One GeoJSON Feature per row, each written by PostGIS as text, in queryset order.
+) -> QuerySet:
+    """One GeoJSON Feature per row, each written by PostGIS as text, in queryset order, as a
+    lazy flat `values_list` that exports can iterate in chunks.
 
     Building the JSON in the database is 10-30x cheaper than serialising model instances
     (ARCHITECTURE.md); callers join the texts into a FeatureCollection. Points are shown at
@@ -189,10 +190,16 @@ def contributions_feature_texts(
             ),
         ),
     )
-    rows = queryset.annotate(feature=Cast(feature, output_field=TextField())).values_list(
+    return queryset.annotate(feature=Cast(feature, output_field=TextField())).values_list(
         "feature", flat=True
     )
-    return list(rows)
+
+
+def contributions_feature_texts(
+    *, queryset: QuerySet[Contribution], exact: bool = False
+) -> list[str]:
+    """The feature texts of `contributions_feature_text_queryset`, read at once (one page)."""
+    return list(contributions_feature_text_queryset(queryset=queryset, exact=exact))
 
 
 def feature_collection_text(*, features: list[str], number_matched: int, links: list[dict]) -> str:

@@ -82,3 +82,15 @@ def test_load_demo_is_idempotent():
         "Polygon",
     }
     assert (Comment.objects.count(), Support.objects.count()) == (4, 4)
+
+
+@pytest.mark.django_db
+def test_seed_synthetic_adds_public_contributions_inside_the_area():
+    null = open("/dev/null", "w")  # noqa: SIM115
+    call_command("load_demo", stdout=null)
+    call_command("seed_synthetic", contributions=50, stdout=null)
+    synthetic = Contribution.objects.filter(title__startswith="Synthetic ")
+    assert synthetic.count() == 50
+    assert set(synthetic.values_list("moderation_state", flat=True)) == {"published"}
+    tesoma = Area.objects.get(slug="tesoma")
+    assert synthetic.filter(geometry__within=tesoma.boundary).count() == 50

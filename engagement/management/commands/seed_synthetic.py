@@ -37,12 +37,13 @@ class Command(BaseCommand):
                     """
                     INSERT INTO engagement_contribution
                         (campaign_id, kind, theme_id, title, body, geometry, area_id, language,
-                         status, moderation_state, exact_location_public, created_at, updated_at)
+                         status, moderation_state, hidden_reason, exact_location_public,
+                         created_at, updated_at)
                     SELECT %(campaign)s,
                            (ARRAY['idea', 'need'])[1 + n %% 2],
                            (%(themes)s::bigint[])[1 + n %% cardinality(%(themes)s::bigint[])],
                            %(prefix)s || n, 'Generated for benchmarks.',
-                           (dump).geom, %(area)s, 'fi', 'new', 'published', false,
+                           (dump).geom, %(area)s, 'fi', 'new', 'published', '', false,
                            now() - (n || ' seconds')::interval, now()
                     FROM (
                         SELECT row_number() OVER () AS n, dump

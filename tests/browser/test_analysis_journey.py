@@ -1,0 +1,48 @@
+"""An analyst filters by theme, opens a hexagon cell, and downloads a GeoJSON export."""
+
+import json
+import re
+
+from playwright.sync_api import Page, expect
+
+from engagement.management.commands.load_demo import DEMO_OFFICIALS
+from engagement.models import Contribution
+from tests.browser.test_campaign_journey import serious_violations
+
+
+def test_analyst_filters_opens_a_cell_and_downloads_geojson(page: Page, live_server, demo):
+    email, password = DEMO_OFFICIALS[1][:2]
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.get_by_label("Email:").fill(email)
+    page.get_by_label("Password:").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("link", name="Analysis").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Tesoma")
+    assert serious_violations(page) == []
+
+    page.get_by_label("Theme").select_option("innovative-routes")
+    page.get_by_role("button", name="Show").click()
+    routes = Contribution.objects.filter(
+        theme__slug="innovative-routes", moderation_state="published"
+    )
+    totals = page.locator(".totals")
+    expect(totals).to_contain_text(str(routes.count()))
+
+    map_el = page.locator("#analysis-map")
+    expect(map_el).to_have_attribute("data-cells", re.compile(r"^[1-9]"))
+    cell = page.locator("#analysis-map path.leaflet-interactive").first
+    cell.click()
+    panel = page.locator("#cell-panel")
+    expect(panel).to_be_visible()
+    expect(panel.locator("li").first).to_be_visible()
+    titles = set(routes.values_list("title", flat=True))
+    assert panel.locator("li").first.inner_text() in titles
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="GeoJSON").click()
+    path = download_info.value.path()
+    with open(path, encoding="utf-8") as exported:
+        collection = json.load(exported)
+    assert collection["type"] == "FeatureCollection"
+    assert {f["properties"]["title"] for f in collection["features"]} == titles
+    assert serious_violations(page) == []

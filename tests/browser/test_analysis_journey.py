@@ -20,7 +20,7 @@ def test_analyst_filters_opens_a_cell_and_downloads_geojson(page: Page, live_ser
     expect(page.get_by_role("heading", level=1)).to_contain_text("Tesoma")
     assert serious_violations(page) == []
 
-    page.get_by_label("Theme").select_option("innovative-routes")
+    page.get_by_label("Theme", exact=True).select_option("innovative-routes")
     page.get_by_role("button", name="Show").click()
     routes = Contribution.objects.filter(
         theme__slug="innovative-routes", moderation_state="published"

@@ -47,7 +47,7 @@ def test_an_unknown_or_revoked_key_is_refused(client, theme):
             URL,
             payload(theme),
             content_type="application/json",
-            headers={"authorization": f"Api-Key {bad}"},
+            headers={"authorization": f"Api-Key {bad}", "accept-language": "en"},
         )
         # 403, as DRF answers when the first scheme (the session) sends no challenge.
         assert response.status_code == 403
@@ -57,7 +57,7 @@ def test_an_unknown_or_revoked_key_is_refused(client, theme):
 
 def test_keys_are_stored_hashed_and_shown_once_in_the_admin(admin_client):
     response = admin_client.post(
-        "/admin/engagement/apikey/add/",
+        "/en/admin/engagement/apikey/add/",
         {"name": "Bridge", "organisation": "Tampere"},
         follow=True,
     )
@@ -67,7 +67,7 @@ def test_keys_are_stored_hashed_and_shown_once_in_the_admin(admin_client):
     assert key and key.startswith(stored.prefix)
     assert key not in stored.key_hash
     admin_client.post(
-        "/admin/engagement/apikey/", {"action": "revoke", "_selected_action": [stored.pk]}
+        "/en/admin/engagement/apikey/", {"action": "revoke", "_selected_action": [stored.pk]}
     )
     stored.refresh_from_db()
     assert stored.revoked_at is not None

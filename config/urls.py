@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("exports/", include("engagement.exports")),
+    path("", include("toolkit.urls")),
     path("", include("engagement.urls")),
     prefix_default_language=False,
 )

@@ -535,6 +535,9 @@ class ModerationAction(models.Model):
         RESPOND = "respond", _("answered with a status")
         FLAG_HIDE = "flag_hide", _("hidden by residents' flags")
         HIDE_PHOTO = "hide_photo", _("hid a photo")
+        PILOT_CHANGES = "pilot_changes", _("asked for changes to a pilot")
+        PILOT_APPROVE = "pilot_approve", _("approved a pilot")
+        PILOT_DECLINE = "pilot_decline", _("declined a pilot")
 
     campaign = models.ForeignKey(
         Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="+"

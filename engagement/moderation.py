@@ -31,6 +31,7 @@ from .models import (
     Support,
 )
 from .rules import can_moderate, moderator_role
+from .selectors import contributions_audience
 from .services import BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN
 
 State = Contribution.ModerationState
@@ -51,7 +52,7 @@ def _signature(actor: User | None, campaign: Campaign) -> str:
     return role.signature if role else _("Administrator")
 
 
-def _log(
+def log_action(
     *,
     actor: User | None,
     campaign: Campaign,
@@ -105,7 +106,7 @@ def contribution_moderate(
     Flag.objects.filter(contribution=contribution, comment=None, resolved_at=None).update(
         resolved_at=timezone.now()
     )
-    _log(
+    log_action(
         actor=actor,
         campaign=contribution.campaign,
         action=action,
@@ -145,7 +146,7 @@ def comment_moderate(
     comment.moderated_at = comment.moderated_at or timezone.now()
     comment.save()
     Flag.objects.filter(comment=comment, resolved_at=None).update(resolved_at=timezone.now())
-    _log(actor=actor, campaign=campaign, action=action, target=comment, reason=note or reason)
+    log_action(actor=actor, campaign=campaign, action=action, target=comment, reason=note or reason)
     return comment
 
 
@@ -157,7 +158,9 @@ def photo_hide(*, actor: User, photo: Photo, reason: str) -> Photo:
     _check_reason(reason)
     photo.hidden = True
     photo.save(update_fields=["hidden"])
-    _log(actor=actor, campaign=campaign, action=Action.HIDE_PHOTO, target=photo, reason=reason)
+    log_action(
+        actor=actor, campaign=campaign, action=Action.HIDE_PHOTO, target=photo, reason=reason
+    )
     return photo
 
 
@@ -189,7 +192,7 @@ def contribution_mark_duplicate(
     contribution.hidden_reason = HiddenReason.DUPLICATE
     contribution.moderated_at = contribution.moderated_at or timezone.now()
     contribution.save()
-    _log(
+    log_action(
         actor=actor,
         campaign=contribution.campaign,
         action=Action.DUPLICATE,
@@ -225,7 +228,7 @@ def contribution_correct(
     contribution.edited_by_moderator_at = timezone.now()
     contribution.moderated_at = contribution.moderated_at or timezone.now()
     contribution.save()
-    _log(
+    log_action(
         actor=actor,
         campaign=contribution.campaign,
         action=Action.EDIT,
@@ -253,7 +256,9 @@ def participant_block(
     Comment.objects.filter(contribution__campaign=campaign, participant=participant).update(
         moderation_state=State.HIDDEN, hidden_reason=HiddenReason.BLOCKED, moderated_at=now
     )
-    _log(actor=actor, campaign=campaign, action=Action.BLOCK, target=participant, reason=reason)
+    log_action(
+        actor=actor, campaign=campaign, action=Action.BLOCK, target=participant, reason=reason
+    )
     return block
 
 
@@ -289,7 +294,7 @@ def contribution_respond(
     contribution.status = status
     contribution.moderated_at = contribution.moderated_at or timezone.now()
     contribution.save(update_fields=["status", "moderated_at", "updated_at"])
-    _log(
+    log_action(
         actor=actor,
         campaign=contribution.campaign,
         action=Action.RESPOND,
@@ -301,26 +306,15 @@ def contribution_respond(
     return change
 
 
-def _recipients(contribution: Contribution) -> dict[str, str]:
-    """E-mail address → language, for the author and every follower, each once."""
-    recipients: dict[str, str] = {}
-    author = contribution.participant.user if contribution.participant_id else None
-    if author and author.email and author.is_active:
-        recipients[author.email] = contribution.language or settings.LANGUAGE_CODE
-    follows = Follow.objects.filter(contribution=contribution).select_related("participant__user")
-    for follow in follows:
-        user = follow.participant.user
-        if user and user.email and user.is_active:
-            recipients.setdefault(user.email, follow.language or settings.LANGUAGE_CODE)
-    return recipients
-
-
 def _notify_status_change(change_id: int) -> None:
     change = StatusChange.objects.select_related("contribution").get(pk=change_id)
     contribution = change.contribution
     if contribution.moderation_state != State.PUBLISHED:
         return  # hidden means hidden: no e-mail about it either
-    for email, language in _recipients(contribution).items():
+    audience = contributions_audience(
+        contributions=Contribution.objects.filter(pk=contribution.pk), supporters=False
+    )
+    for email, language in audience.items():
         with translation.override(language):
             url = settings.SITE_URL + reverse(
                 "engagement:contribution-detail", kwargs={"pk": contribution.pk}
@@ -368,7 +362,7 @@ def flag_add(
     if open_flags >= contribution.campaign.flag_threshold:
         target.moderation_state = State.PENDING
         target.save(update_fields=["moderation_state"])
-        _log(
+        log_action(
             actor=None,
             campaign=contribution.campaign,
             action=Action.FLAG_HIDE,

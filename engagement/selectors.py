@@ -414,3 +414,32 @@ def participant_export(*, participant: Participant) -> dict:
             for f in Follow.objects.filter(participant=participant).order_by("created_at")
         ],
     }
+
+
+def contributions_audience(
+    *, contributions: QuerySet[Contribution], supporters: bool
+) -> dict[str, str]:
+    """E-mail address → language of everyone to tell about these contributions, each once:
+    their authors and followers, and (when asked) supporters who have an account."""
+    audience: dict[str, str] = {}
+    public = contributions.filter(moderation_state=Contribution.ModerationState.PUBLISHED)
+    for contribution in public.select_related("participant__user"):
+        language = contribution.language or settings.LANGUAGE_CODE
+        author = contribution.participant.user if contribution.participant_id else None
+        if author and author.email and author.is_active:
+            audience.setdefault(author.email, language)
+        follows = Follow.objects.filter(contribution=contribution).select_related(
+            "participant__user"
+        )
+        for follow in follows:
+            user = follow.participant.user
+            if user and user.email and user.is_active:
+                audience.setdefault(user.email, follow.language or language)
+        if supporters:
+            for support in Support.objects.filter(contribution=contribution).select_related(
+                "participant__user"
+            ):
+                user = support.participant.user
+                if user and user.email and user.is_active:
+                    audience.setdefault(user.email, language)
+    return audience

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from geo.models import Area
 from geo.selectors import area_boundary_geojson
+from toolkit.selectors import pilots_answering
 
 from . import services
 from .forms import (
@@ -201,6 +202,7 @@ def _render_detail(
             "public": contribution.moderation_state == Contribution.ModerationState.PUBLISHED,
             "can_change": can_change_contribution(participant, contribution),
             "photos": contribution.photos.filter(hidden=False),
+            "pilots": pilots_answering(contribution=contribution),
             "comments": contribution_comments(contribution=contribution),
             "hidden_comments": contribution_hidden_comment_count(contribution=contribution),
             "flag_reasons": Flag.Reason.choices,

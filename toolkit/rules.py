@@ -1,0 +1,28 @@
+"""Permission predicates for organisations and pilots."""
+
+from django.contrib.auth.models import AnonymousUser, User
+
+from engagement.rules import can_moderate
+
+from .models import Organisation, Pilot
+
+
+def is_member(user: User | AnonymousUser | None, organisation: Organisation) -> bool:
+    return bool(user and user.is_authenticated) and organisation.members.filter(pk=user.pk).exists()
+
+
+def can_edit_pilot(user: User | AnonymousUser | None, pilot: Pilot) -> bool:
+    """Members of the proposing organisation, while the proposal is open for changes."""
+    return pilot.status in (Pilot.Status.PROPOSED, Pilot.Status.CHANGES_REQUESTED) and is_member(
+        user, pilot.organisation
+    )
+
+
+def can_review_pilot(user: User | AnonymousUser | None, pilot: Pilot) -> bool:
+    """The campaign's moderators review pilots proposed in it."""
+    return can_moderate(user, pilot.campaign)
+
+
+def pilot_is_public(pilot: Pilot) -> bool:
+    """Approved, reported and declined pilots are public; declined ones with the reason."""
+    return pilot.status in (Pilot.Status.APPROVED, Pilot.Status.REPORTED, Pilot.Status.DECLINED)

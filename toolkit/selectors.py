@@ -1,0 +1,16 @@
+"""Reads of organisations and pilots that other apps call."""
+
+from django.db.models import QuerySet
+
+from .models import Pilot
+
+PUBLIC_STATUSES = (Pilot.Status.APPROVED, Pilot.Status.REPORTED, Pilot.Status.DECLINED)
+
+
+def pilots_answering(*, contribution) -> QuerySet[Pilot]:
+    """The public pilots that answer a contribution, newest first."""
+    return (
+        Pilot.objects.filter(contributions=contribution, status__in=PUBLIC_STATUSES)
+        .select_related("organisation")
+        .order_by("-starts_on")
+    )

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "toolkit"
+
+urlpatterns = [
+    path("pilots/", views.pilot_list, name="pilot-list"),
+    path("pilots/new/", views.pilot_new, name="pilot-new"),
+    path("pilots/<int:pk>/", views.pilot_detail, name="pilot-detail"),
+    path("pilots/<int:pk>/edit/", views.pilot_edit, name="pilot-edit"),
+    path("pilots/<int:pk>/report/", views.pilot_report, name="pilot-report"),
+    path("pilots/<int:pk>/join/", views.pilot_join, name="pilot-join"),
+    path("pilots/<int:pk>/feedback/", views.pilot_feedback, name="pilot-feedback"),
+    path("organisations/new/", views.organisation_new, name="organisation-new"),
+    path("moderation/pilots/", views.review_list, name="pilot-review"),
+]

@@ -5,7 +5,7 @@ Running it again changes nothing: areas, the campaign and themes are matched on 
 a contribution whose title already exists in the campaign is skipped.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from engagement.models import Campaign, Contribution, Participant, Role, Theme
 from geo.models import Area
@@ -396,6 +396,30 @@ DEMO_OFFICIALS = (
         "Tampereen kaupunki, tietopalvelut",
     ),
 )
+DEMO_ORGANISATION_MEMBER = ("yritys@example.org", "tesoma-yritys")
+DEMO_PILOTS = (
+    # title, answers (contribution titles), place (lon, lat), hypothesis, measures, reported?
+    (
+        "Nuorten pop up -olohuone Länsikeskuksessa",
+        ("Nuorten olohuone Länsikeskuksen lähelle", "Iltavuoro koulun liikuntasaliin"),
+        (23.6288, 61.4993),
+        "Jos avaamme tyhjään liiketilaan nuorten olohuoneen neljäksi viikoksi arki-iltaisin, "
+        "niin nuoret löytävät sinne ja haluavat paikan pysyväksi.",
+        (
+            ("Käyntejä", "käyntiä", "400", "520"),
+            ("Nuorten palautteen keskiarvo", "1-5", "4", "4.4"),
+        ),
+        True,
+    ),
+    (
+        "Katettu pyöräparkki kokeiluun bussipysäkille",
+        ("Katettu pyöräparkki bussipysäkille",),
+        (23.6262, 61.5005),
+        "Jos pysäkille tuodaan katettu pyöräteline kuukaudeksi, niin useampi jättää auton kotiin.",
+        (("Pyöriä telineessä arkiaamuisin", "pyörää", "15", None),),
+        False,
+    ),
+)
 DEMO_COMMENTS = (
     "Kannatan! Tämä olisi tärkeä monelle perheelle.",
     "Hyvä ajatus. Voisin osallistua talkoisiin.",
@@ -411,6 +435,72 @@ class Command(BaseCommand):
         "Load the Tesoma demo: Tampere and Tesoma areas, the 'Tesoma together' campaign, "
         "its five themes and twelve sample contributions. Safe to run repeatedly."
     )
+
+    @transaction.atomic
+    def _pilots(self, campaign: Campaign) -> None:
+        """An association with a reported youth pilot near Länsikeskus and a running one."""
+        from toolkit.models import Organisation, Pilot
+        from toolkit.services import (
+            MeasurePlan,
+            organisation_register,
+            pilot_propose,
+            pilot_report,
+            pilot_review,
+        )
+
+        email, password = DEMO_ORGANISATION_MEMBER
+        member, created = get_user_model().objects.get_or_create(
+            username=email, defaults={"email": email, "first_name": "Tesoma"}
+        )
+        if created:
+            member.set_password(password)
+            member.save()
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.update_or_create(
+            user=member, email=email, defaults={"verified": True, "primary": True}
+        )
+        organisation = Organisation.objects.filter(name="Tesoman Nuorisoyhdistys ry").first()
+        if organisation is None:
+            organisation = organisation_register(
+                user=member,
+                name="Tesoman Nuorisoyhdistys ry",
+                kind="association",
+                business_id="1572860-0",
+            )
+        moderator = get_user_model().objects.get(username=DEMO_OFFICIALS[0][0])
+        today = timezone.localdate()
+        for title, answers, (lon, lat), hypothesis, measures, reported in DEMO_PILOTS:
+            if Pilot.objects.filter(title=title).exists():
+                continue
+            starts = today - timedelta(days=60 if reported else 7)
+            pilot = pilot_propose(
+                user=member,
+                organisation=organisation,
+                campaign=campaign,
+                title=title,
+                geometry=Point(lon, lat, srid=4326),
+                contributions=list(
+                    Contribution.objects.filter(campaign=campaign, title__in=answers)
+                ),
+                hypothesis=hypothesis,
+                starts_on=starts,
+                ends_on=starts + timedelta(days=28),
+                measures=[MeasurePlan(n, u, t) for n, u, t, _actual in measures],
+                asks="Tyhjä liiketila iltaisin, kaupungin viestintä.",
+                planned_methods="Pop up -kokeilu; arviointi mittareilla",
+            )
+            pilot_review(actor=moderator, pilot=pilot, decision="approve")
+            if reported:
+                pilot_report(
+                    user=member,
+                    pilot=pilot,
+                    actuals={m.pk: measures[i][3] for i, m in enumerate(pilot.measures.all())},
+                    narrative="Olohuone oli auki 16 iltaa. Nuoria kävi enemmän kuin odotimme, ja "
+                    "moni toivoi paikasta pysyvää. Kaupunki etsii tilaa vuodeksi eteenpäin.",
+                    next_step="scale_up",
+                    outcome="planned",
+                )
 
     def _officials(self, campaign: Campaign) -> None:
         """A moderator of the campaign and an analyst of its area, with verified addresses."""
@@ -558,6 +648,9 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"Open /campaigns/{campaign.slug}/")
-        self.stdout.write("Demo officials (development only; sign in at /accounts/login/):")
+        self._pilots(campaign)
+        self.stdout.write("Demo accounts (development only; sign in at /accounts/login/):")
         for email, password, kind, _title, _unit in DEMO_OFFICIALS:
-            self.stdout.write(f"  {kind:10} {email} / {password}")
+            self.stdout.write(f"  {kind:12} {email} / {password}")
+        email, password = DEMO_ORGANISATION_MEMBER
+        self.stdout.write(f"  {'organisation':12} {email} / {password}")

@@ -118,6 +118,8 @@ def pilot_new(request: HttpRequest) -> HttpResponse:
     initial = {"campaign": request.GET.get("campaign")} if request.GET.get("campaign") else {}
     if preselected := request.GET.getlist("contribution"):
         initial["contributions"] = preselected
+    if organisations.count() == 1:
+        initial["organisation"] = organisations.first().pk
     form = PilotForm(
         request.POST or None,
         organisations=organisations,

@@ -25,6 +25,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/v1/pilots/", include("toolkit.api_urls")),
     path("api/v1/", include("engagement.api_urls")),
     path("open311/v2/", include("engagement.open311")),
 ]

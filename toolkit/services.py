@@ -34,6 +34,9 @@ from .rules import can_edit_pilot, can_review_pilot, is_member
 from .validators import validate_business_id
 
 FEEDBACK_DAYS_AFTER = 14
+# Measures are stored as numeric(12, 2).
+MEASURE_LIMIT = Decimal(10) ** 10
+CENT = Decimal("0.01")
 OUTCOMES = (
     Contribution.Status.DONE,
     Contribution.Status.PLANNED,
@@ -143,7 +146,10 @@ def _validate_pilot(
         if not plan.name or not plan.unit or target is None or not target.is_finite():
             errors.add("measures", _("Each measure needs a name, a unit and a numeric target."))
             continue
-        clean.append((plan.name.strip(), plan.unit.strip(), target))
+        if abs(target) >= MEASURE_LIMIT:
+            errors.add("measures", _("A target must be less than ten billion."))
+            continue
+        clean.append((plan.name.strip(), plan.unit.strip(), target.quantize(CENT)))
     if not clean and "measures" not in errors:
         errors.add("measures", _("Say what the pilot will measure: at least one measure."))
     return clean
@@ -369,9 +375,9 @@ def pilot_report(
     for measure in measures:
         try:
             value = Decimal(str(actuals.get(measure.pk)).replace(",", "."))
-            if not value.is_finite():
+            if not value.is_finite() or abs(value) >= MEASURE_LIMIT:
                 raise InvalidOperation
-            measure.actual = value
+            measure.actual = value.quantize(CENT)
         except (InvalidOperation, TypeError, ValueError):
             errors.add("measures", _("Give a number for %(measure)s.") % {"measure": measure.name})
     narrative = (narrative or "").strip()

@@ -5,7 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-BUSINESS_ID = re.compile(r"^(\d{6,7})-(\d)$")
+BUSINESS_ID = re.compile(r"(\d{6,7})-(\d)", re.ASCII)
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 
 
@@ -15,7 +15,7 @@ def business_id_is_valid(value: str) -> bool:
     The check digit is 11 minus the weighted sum mod 11 (weights 7, 9, 10, 5, 8, 4, 2), 0 when
     the remainder is 0; a remainder of 1 is never issued. Old six-digit IDs take a leading zero.
     """
-    match = BUSINESS_ID.match(value or "")
+    match = BUSINESS_ID.fullmatch(value or "")
     if not match:
         return False
     digits = match.group(1).zfill(7)

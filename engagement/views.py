@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from geo.models import Area
 from geo.selectors import area_boundary_geojson
-from toolkit.selectors import pilots_answering
+from toolkit.selectors import pilots_answering, pilots_in_campaign
 
 from . import services
 from .forms import (
@@ -121,6 +121,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "filtered": any(request.GET.get(k) for k in ("q", "kind", "theme", "status")),
             "refusal": refusal,
             "page": page,
+            "pilots": pilots_in_campaign(campaign=campaign),
             "boundary_geojson": json.loads(area_boundary_geojson(area=campaign.area)),
             "map_config": _map_config(campaign, filters=query),
         },
@@ -133,6 +134,7 @@ def _map_config(campaign: Campaign, filters) -> dict:
     return {
         "campaign": campaign.slug,
         "api": reverse("engagement-api:contribution-list"),
+        "pilotsApi": reverse("toolkit-api:pilot-list") + f"?campaign={campaign.slug}",
         "filters": {k: v for k, v in filters.items() if k in ("q", "kind", "theme", "status")},
         "geometryKinds": campaign.geometry_kinds,
         "language": get_language(),

@@ -14,3 +14,12 @@ def pilots_answering(*, contribution) -> QuerySet[Pilot]:
         .select_related("organisation")
         .order_by("-starts_on")
     )
+
+
+def pilots_in_campaign(*, campaign) -> QuerySet[Pilot]:
+    """The campaign's public pilots, for its page and map."""
+    return (
+        Pilot.objects.filter(campaign=campaign, status__in=PUBLIC_STATUSES)
+        .select_related("organisation")
+        .order_by("-starts_on")
+    )

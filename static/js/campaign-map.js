@@ -69,6 +69,48 @@ function popupContent(feature) {
   );
 }
 
+/** Pilots as their own layer: purple dashed outlines and squares, switchable off. */
+async function loadPilots(map) {
+  const toggle = document.getElementById("pilot-toggle");
+  const checkbox = document.getElementById("show-pilots");
+  const style = { color: "#6a1b9a", weight: 3, dashArray: "6 4", fillOpacity: 0.1 };
+  const layer = L.geoJSON(null, {
+    style,
+    pointToLayer: (feature, latlng) =>
+      L.marker(latlng, {
+        icon: L.divIcon({ className: "pilot-marker", iconSize: [18, 18] }),
+        title: feature.properties.title,
+        alt: feature.properties.title,
+      }),
+    onEachFeature: (feature, l) =>
+      l.bindPopup(() =>
+        el(
+          "div",
+          { class: "pin-popup" },
+          el("a", { href: feature.properties.url }, feature.properties.title),
+          el("br"),
+          feature.properties.organisation,
+        ),
+      ),
+  });
+  try {
+    const response = await fetch(config.pilotsApi, {
+      headers: { Accept: "application/geo+json", "Accept-Language": config.language },
+    });
+    if (!response.ok) return;
+    const collection = await response.json();
+    if (!collection.features.length) return;
+    layer.addData(collection).addTo(map);
+    map.getContainer().dataset.pilots = String(collection.features.length);
+    toggle.hidden = false;
+    checkbox.addEventListener("change", () =>
+      checkbox.checked ? layer.addTo(map) : layer.remove(),
+    );
+  } catch {
+    // The pilots are also listed beside the map.
+  }
+}
+
 function setupMap(map) {
   const container = map.getContainer();
   container.setAttribute("aria-label", t.mapLabel);
@@ -124,6 +166,7 @@ function setupMap(map) {
   }
   map.on("moveend", debounce(loadPins, 150));
   loadPins();
+  loadPilots(map);
 
   if (form) setupForm(map, pins);
 }

@@ -30,6 +30,11 @@ def test_boundary_and_demo_pins_are_drawn(page: Page, live_server, demo):
     # One boundary path in the SVG overlay, twelve pins on the canvas, twelve list items.
     expect(page.locator(".leaflet-overlay-pane svg path")).to_have_count(1)
     expect(page.locator("#contribution-list > li.contribution")).to_have_count(DEMO_COUNT)
+    # The demo's two pilots are their own layer, which can be switched off.
+    expect(page.locator("#campaign-map")).to_have_attribute("data-pilots", "2")
+    expect(page.locator(".pilot-marker")).to_have_count(2)
+    page.get_by_label(re.compile("Show pilots")).uncheck()
+    expect(page.locator(".pilot-marker")).to_have_count(0)
 
 
 def test_resident_places_pin_by_mouse_and_sees_it_without_reload(page: Page, live_server, demo):

@@ -33,7 +33,7 @@ def test_boundary_and_demo_pins_are_drawn(page: Page, live_server, demo):
     # The demo's two pilots are their own layer, which can be switched off.
     expect(page.locator("#campaign-map")).to_have_attribute("data-pilots", "2")
     expect(page.locator(".pilot-marker")).to_have_count(2)
-    page.get_by_label(re.compile("Show pilots")).uncheck()
+    page.locator("#show-pilots").uncheck()
     expect(page.locator(".pilot-marker")).to_have_count(0)
 
 

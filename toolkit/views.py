@@ -118,6 +118,10 @@ def pilot_new(request: HttpRequest) -> HttpResponse:
     initial = {"campaign": request.GET.get("campaign")} if request.GET.get("campaign") else {}
     if preselected := request.GET.getlist("contribution"):
         initial["contributions"] = preselected
+    # The experiment guide hands its values over as query parameters.
+    for key in ("title", "hypothesis", "measure_0_name", "measure_0_unit", "measure_0_target"):
+        if request.GET.get(key):
+            initial[key] = request.GET[key]
     if organisations.count() == 1:
         initial["organisation"] = organisations.first().pk
     form = PilotForm(

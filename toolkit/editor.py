@@ -35,30 +35,36 @@ KINDS = {
 
 
 def _form_class(model, texts, extra):
-    class ContentForm(forms.ModelForm):
-        themes = forms.MultipleChoiceField(
-            label=gettext_lazy("Themes"),
-            choices=ToolkitTheme.choices,
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-        )
-        audiences = forms.MultipleChoiceField(
-            label=gettext_lazy("Who takes part"),
-            choices=Audience.choices,
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-        )
-
-        class Meta:
-            fields = [
+    """A form of the model's own fields, each text in fi, sv and en."""
+    meta = type(
+        "Meta",
+        (),
+        {
+            "model": model,
+            "fields": [
                 *extra,
                 "themes",
                 "audiences",
                 *(f"{field}_{lang}" for field in texts for lang in LANGS),
-            ]
-
-    ContentForm.Meta.model = model
-    return ContentForm
+            ],
+        },
+    )
+    attrs = {
+        "Meta": meta,
+        "themes": forms.MultipleChoiceField(
+            label=gettext_lazy("Themes"),
+            choices=ToolkitTheme.choices,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        ),
+        "audiences": forms.MultipleChoiceField(
+            label=gettext_lazy("Who takes part"),
+            choices=Audience.choices,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        ),
+    }
+    return type(f"{model.__name__}Form", (forms.ModelForm,), attrs)
 
 
 def _snapshot(instance) -> dict:

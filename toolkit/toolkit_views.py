@@ -139,7 +139,9 @@ def guide(request: HttpRequest) -> HttpResponse:
         if campaign
         else Contribution.objects.none()
     )
-    cards = {c.slug: c for c in MethodCard.objects.filter(status=Publication.PUBLISHED)}
+    published = {c.slug: c for c in MethodCard.objects.filter(status=Publication.PUBLISHED)}
+    # Template names cannot hold hyphens.
+    cards = {slug.replace("-", "_"): card for slug, card in published.items()}
     return render(
         request,
         "toolkit/guide.html",

@@ -127,6 +127,7 @@ class PilotForm(AccessibleFormMixin, forms.Form):
             "measures": self.measures(),
             "asks": data.get("asks", ""),
             "planned_methods": data.get("planned_methods", ""),
+            "method_cards": list(data.get("method_cards") or []),
         }
 
     @classmethod
@@ -141,6 +142,7 @@ class PilotForm(AccessibleFormMixin, forms.Form):
             "ends_on": pilot.ends_on,
             "asks": pilot.asks,
             "planned_methods": pilot.planned_methods,
+            "method_cards": list(pilot.method_cards.values_list("pk", flat=True)),
         }
         if pilot.geometry.geom_type == "Point":
             initial.update(lat=pilot.geometry.y, lon=pilot.geometry.x)

@@ -170,6 +170,7 @@ def pilot_propose(
     measures: Sequence[MeasurePlan],
     asks: str = "",
     planned_methods: str = "",
+    method_cards: Sequence = (),
 ) -> Pilot:
     """An organisation's member proposes a pilot; officials of the campaign review it."""
     if not is_member(user, organisation):
@@ -201,6 +202,7 @@ def pilot_propose(
         created_by=user,
     )
     pilot.contributions.set(contributions)
+    pilot.method_cards.set(method_cards)
     _set_measures(pilot, clean)
     return pilot
 
@@ -227,6 +229,7 @@ def pilot_update(
     measures: Sequence[MeasurePlan],
     asks: str = "",
     planned_methods: str = "",
+    method_cards: Sequence = (),
 ) -> Pilot:
     """Members change their proposal until it is approved or declined; it goes back for review."""
     if not can_edit_pilot(user, pilot):
@@ -251,6 +254,7 @@ def pilot_update(
     pilot.status = Pilot.Status.PROPOSED
     pilot.save()
     pilot.contributions.set(contributions)
+    pilot.method_cards.set(method_cards)
     _set_measures(pilot, clean)
     return pilot
 

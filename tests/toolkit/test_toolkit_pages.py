@@ -212,3 +212,10 @@ def test_workshop_plan_is_shared_by_its_link(client, cards):
     shared = Client().get(f"/en/toolkit/workshops/{plan.token}/").content.decode()
     assert "Evening session" in shared and "What would you try?" in shared
     assert "Walking Workshop" in shared
+
+
+def test_method_card_lists_the_pilots_that_used_it(client, make_pilot, cards):
+    pilot = make_pilot("approved")
+    pilot.method_cards.add(cards["pilot"])
+    html = client.get("/en/toolkit/methods/pop-up-pilot/").content.decode()
+    assert "Pilots that used it" in html and pilot.title in html

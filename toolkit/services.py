@@ -189,25 +189,40 @@ def pilot_propose(
         measures=measures,
     )
     errors.raise_if_any()
-    pilot = Pilot.objects.create(
-        organisation=organisation,
-        campaign=campaign,
+    pilot = Pilot(organisation=organisation, campaign=campaign, created_by=user)
+    _apply(
+        pilot,
+        clean,
         title=title,
         geometry=geometry,
         hypothesis=hypothesis,
-        asks=(asks or "").strip(),
-        planned_methods=(planned_methods or "").strip(),
+        asks=asks,
+        planned_methods=planned_methods,
         starts_on=starts_on,
         ends_on=ends_on,
-        created_by=user,
+        contributions=contributions,
+        method_cards=method_cards,
     )
-    pilot.contributions.set(contributions)
-    pilot.method_cards.set(method_cards)
-    _set_measures(pilot, clean)
     return pilot
 
 
-def _set_measures(pilot: Pilot, clean: list[tuple[str, str, Decimal]]) -> None:
+def _apply(
+    pilot: Pilot,
+    clean: list[tuple[str, str, Decimal]],
+    *,
+    contributions: Sequence,
+    method_cards: Sequence,
+    asks: str,
+    planned_methods: str,
+    **fields,
+) -> None:
+    """Write a validated proposal: its fields, the contributions and cards, the measures."""
+    for name, value in fields.items():
+        setattr(pilot, name, value)
+    pilot.asks, pilot.planned_methods = (asks or "").strip(), (planned_methods or "").strip()
+    pilot.save()
+    pilot.contributions.set(contributions)
+    pilot.method_cards.set(method_cards)
     pilot.measures.all().delete()
     Measure.objects.bulk_create(
         Measure(pilot=pilot, name=n, unit=u, target=t, position=i)
@@ -248,14 +263,20 @@ def pilot_update(
         measures=measures,
     )
     errors.raise_if_any()
-    pilot.title, pilot.geometry, pilot.hypothesis = title, geometry, hypothesis
-    pilot.asks, pilot.planned_methods = (asks or "").strip(), (planned_methods or "").strip()
-    pilot.starts_on, pilot.ends_on = starts_on, ends_on
     pilot.status = Pilot.Status.PROPOSED
-    pilot.save()
-    pilot.contributions.set(contributions)
-    pilot.method_cards.set(method_cards)
-    _set_measures(pilot, clean)
+    _apply(
+        pilot,
+        clean,
+        title=title,
+        geometry=geometry,
+        hypothesis=hypothesis,
+        asks=asks,
+        planned_methods=planned_methods,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        contributions=contributions,
+        method_cards=method_cards,
+    )
     return pilot
 
 

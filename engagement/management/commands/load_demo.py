@@ -397,6 +397,8 @@ DEMO_OFFICIALS = (
     ),
 )
 DEMO_ORGANISATION_MEMBER = ("yritys@example.org", "tesoma-yritys")
+DEMO_EDITOR = ("toimittaja@example.org", "tesoma-toimittaja")
+EDITOR_GROUP = "Toolkit editors"
 DEMO_PILOTS = (
     # title, answers (contribution titles), place (lon, lat), hypothesis, measures, reported?
     (
@@ -437,9 +439,38 @@ class Command(BaseCommand):
     )
 
     @transaction.atomic
+    def _toolkit(self) -> None:
+        """The toolkit's method cards and stories, and an editors' group with a demo editor."""
+        from allauth.account.models import EmailAddress
+        from django.contrib.auth.models import Group, Permission
+
+        from toolkit.content import toolkit_demo_load
+
+        cards, stories = toolkit_demo_load()
+        group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+        group.permissions.set(
+            Permission.objects.filter(
+                content_type__app_label="toolkit",
+                codename__in=["add_methodcard", "change_methodcard", "add_story", "change_story"],
+            )
+        )
+        email, password = DEMO_EDITOR
+        editor, created = get_user_model().objects.get_or_create(
+            username=email, defaults={"email": email}
+        )
+        if created:
+            editor.set_password(password)
+            editor.save()
+        editor.groups.add(group)
+        EmailAddress.objects.update_or_create(
+            user=editor, email=email, defaults={"verified": True, "primary": True}
+        )
+        self.stdout.write(f"Toolkit: {cards} method cards, {stories} stories.")
+
+    @transaction.atomic
     def _pilots(self, campaign: Campaign) -> None:
         """An association with a reported youth pilot near Länsikeskus and a running one."""
-        from toolkit.models import Organisation, Pilot
+        from toolkit.models import MethodCard, Organisation, Pilot
         from toolkit.services import (
             MeasurePlan,
             organisation_register,
@@ -488,7 +519,10 @@ class Command(BaseCommand):
                 ends_on=starts + timedelta(days=28),
                 measures=[MeasurePlan(n, u, t) for n, u, t, _actual in measures],
                 asks="Tyhjä liiketila iltaisin, kaupungin viestintä.",
-                planned_methods="Pop up -kokeilu; arviointi mittareilla",
+                planned_methods="",
+                method_cards=list(
+                    MethodCard.objects.filter(slug__in=["pop-up-pilot", "evaluation-by-measures"])
+                ),
             )
             pilot_review(actor=moderator, pilot=pilot, decision="approve")
             if reported:
@@ -648,9 +682,12 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"Open /campaigns/{campaign.slug}/")
+        self._toolkit()
         self._pilots(campaign)
         self.stdout.write("Demo accounts (development only; sign in at /accounts/login/):")
         for email, password, kind, _title, _unit in DEMO_OFFICIALS:
             self.stdout.write(f"  {kind:12} {email} / {password}")
         email, password = DEMO_ORGANISATION_MEMBER
         self.stdout.write(f"  {'organisation':12} {email} / {password}")
+        email, password = DEMO_EDITOR
+        self.stdout.write(f"  {'editor':12} {email} / {password}")

@@ -82,6 +82,23 @@ def test_load_demo_is_idempotent():
         "Polygon",
     }
     assert (Comment.objects.count(), Support.objects.count()) == (4, 4)
+    from toolkit.models import MethodCard, Phase, Pilot, Story
+
+    cards = MethodCard.objects.filter(status="published")
+    assert cards.count() >= 12
+    assert {phase for phase in cards.values_list("phase", flat=True)} == set(Phase.values)
+    for slug in (
+        "charrette",
+        "residents-as-developers",
+        "walking-workshop",
+        "pop-up-pilot",
+        "map-survey",
+        "forum-theatre",
+        "evaluation-by-measures",
+    ):
+        assert cards.filter(slug=slug).exclude(title_sv="").exclude(title_en="").exists(), slug
+    assert Story.objects.filter(status="published").count() >= 4
+    assert sorted(Pilot.objects.values_list("status", flat=True)) == ["approved", "reported"]
 
 
 @pytest.mark.django_db

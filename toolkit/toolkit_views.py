@@ -1,5 +1,6 @@
 """The toolkit's pages: find guidance, read cards and stories, the experiment guide, workshops."""
 
+import json
 import secrets
 
 from django.contrib import messages
@@ -120,7 +121,11 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "toolkit/story_detail.html",
-        {"story": story, "methods": story.methods.filter(status=Publication.PUBLISHED)},
+        {
+            "story": story,
+            "methods": story.methods.filter(status=Publication.PUBLISHED),
+            "place_geojson": json.loads(story.place.geojson) if story.place else None,
+        },
     )
 
 

@@ -1,5 +1,5 @@
-// A pilot's place on a small map; the page says the same in words.
-const geometry = JSON.parse(document.getElementById("pilot-geometry").textContent);
+// A pilot's or a story's place on a small map; the page says the same in words.
+const geometry = JSON.parse(document.getElementById("place-geometry").textContent);
 
 window.addEventListener("map:init", (event) => {
   const map = event.detail.map;

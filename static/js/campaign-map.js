@@ -137,6 +137,7 @@ function setupMap(map) {
       }),
     onEachFeature: (feature, layer) => layer.bindPopup(() => popupContent(feature)),
   }).addTo(map);
+  pins.sentHere = new Map();
   container.dataset.pins = "0";
 
   let inflight;
@@ -159,6 +160,11 @@ function setupMap(map) {
       const collection = await response.json();
       pins.clearLayers();
       pins.addData(collection);
+      // A contribution sent from this page may be newer than the answer that just arrived.
+      const loaded = new Set(collection.features.map((f) => f.id));
+      for (const feature of pins.sentHere.values()) {
+        if (!loaded.has(feature.id)) pins.addData(feature);
+      }
       container.dataset.pins = String(pins.getLayers().length);
     } catch (error) {
       if (error.name !== "AbortError") mapStatus.textContent = t.loadFailed;
@@ -442,6 +448,11 @@ function setupForm(map, pins) {
         const feature = await response.json();
         const published = feature.properties.moderation === "published";
         if (published) {
+          // Once only, even if a reload of the pins already brought it.
+          pins.sentHere.set(feature.id, feature);
+          for (const layer of pins.getLayers()) {
+            if (layer.feature?.id === feature.id) pins.removeLayer(layer);
+          }
           pins.addData(feature);
           map.getContainer().dataset.pins = String(pins.getLayers().length);
           list.querySelector(".empty")?.remove();

@@ -53,9 +53,9 @@ from .models import Contribution
 from .rules import can_moderate
 from .selectors import (
     ContributionFilters,
-    _translated,
     contributions_feature_text_queryset,
     contributions_filtered,
+    translated_field,
 )
 
 CHUNK_ROWS = 2000
@@ -160,7 +160,7 @@ def _attribute_rows(
         "campaign__slug",
         "kind",
         "theme__slug",
-        _translated("theme__name"),
+        translated_field("theme__name"),
         "title",
         "body",
         "status",

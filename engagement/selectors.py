@@ -147,7 +147,7 @@ def contributions_filtered(*, filters: ContributionFilters) -> QuerySet[Contribu
     return qs.order_by(*SORT_ORDER[Sort(filters.sort)])
 
 
-def _translated(field: str) -> Coalesce:
+def translated_field(field: str) -> Coalesce:
     """The field in the active language, falling back to Finnish, the default language."""
     lang = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return Coalesce(F(f"{field}_{lang}"), F(f"{field}_fi"), output_field=TextField())
@@ -178,7 +178,7 @@ def contributions_feature_text_queryset(
             excerpt=Left("body", EXCERPT_LENGTH),
             kind=F("kind"),
             theme=F("theme__slug"),
-            theme_name=_translated("theme__name"),
+            theme_name=translated_field("theme__name"),
             color=F("theme__color"),
             status=F("status"),
             moderation=F("moderation_state"),

@@ -8,8 +8,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from .markdown import render_markdown
 from .models import Audience, MethodCard, Revision, Story, ToolkitTheme
+from .services import content_save
 from .translation import CARD_FIELDS, STORY_FIELDS
 
 LANGS = ("fi", "sv", "en")
@@ -65,28 +64,6 @@ def _form_class(model, texts, extra):
         ),
     }
     return type(f"{model.__name__}Form", (forms.ModelForm,), attrs)
-
-
-def _snapshot(instance) -> dict:
-    data = model_to_dict(instance)
-    for key, value in list(data.items()):
-        if hasattr(value, "name"):  # files
-            data[key] = value.name or ""
-        elif isinstance(value, list):
-            data[key] = [getattr(v, "pk", v) for v in value]
-        elif not isinstance(value, str | int | float | bool | type(None)):
-            data[key] = str(value)
-    return data
-
-
-@transaction.atomic
-def content_save(*, editor, form: forms.ModelForm) -> Revision:
-    """Save the content and keep the revision."""
-    instance = form.save()
-    kind = "method" if isinstance(instance, MethodCard) else "story"
-    return Revision.objects.create(
-        content_kind=kind, content_id=instance.pk, editor=editor, data=_snapshot(instance)
-    )
 
 
 def _require_editor(request: HttpRequest, model) -> None:

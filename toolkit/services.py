@@ -17,6 +17,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
+from django.forms.models import model_to_dict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,7 +30,16 @@ from engagement.photos import photos_clean
 from engagement.selectors import contributions_audience
 from geo.services import geometry_validate_in_area
 
-from .models import Measure, Organisation, Pilot, PilotFeedback, PilotParticipation, PilotPhoto
+from .models import (
+    Measure,
+    MethodCard,
+    Organisation,
+    Pilot,
+    PilotFeedback,
+    PilotParticipation,
+    PilotPhoto,
+    Revision,
+)
 from .rules import can_edit_pilot, can_review_pilot, is_member
 from .validators import validate_business_id
 
@@ -476,3 +486,30 @@ def _notify_members(pilot_id: int) -> None:
     context = {"pilot": pilot, "url": url, "subject_values": {"title": pilot.title}}
     subject = gettext_noop("Your pilot “%(title)s” was reviewed")
     _send(members, "toolkit/email/pilot_review.txt", context, subject)
+
+
+# Toolkit content ----------------------------------------------------------------------------
+
+
+def _snapshot(instance) -> dict:
+    data = model_to_dict(instance)
+    for key, value in list(data.items()):
+        if hasattr(value, "name"):  # files
+            data[key] = value.name or ""
+        elif isinstance(value, list):
+            data[key] = [getattr(v, "pk", v) for v in value]
+        elif not isinstance(value, str | int | float | bool | type(None)):
+            data[key] = str(value)
+    return data
+
+
+@transaction.atomic
+def content_save(*, editor: User, form) -> Revision:
+    """Save a card or story and keep the revision; only toolkit editors may."""
+    if not editor.has_perm(f"toolkit.change_{form._meta.model._meta.model_name}"):
+        raise PermissionDenied(_("Only toolkit editors can change the toolkit."))
+    instance = form.save()
+    kind = "method" if isinstance(instance, MethodCard) else "story"
+    return Revision.objects.create(
+        content_kind=kind, content_id=instance.pk, editor=editor, data=_snapshot(instance)
+    )

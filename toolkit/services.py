@@ -185,11 +185,45 @@ def pilot_propose(
     """An organisation's member proposes a pilot; officials of the campaign review it."""
     if not is_member(user, organisation):
         raise PermissionDenied(_("Only the organisation's members can propose its pilots."))
+    pilot = Pilot(organisation=organisation, campaign=campaign, created_by=user)
+    _write_proposal(
+        pilot,
+        title=title,
+        geometry=geometry,
+        contributions=contributions,
+        hypothesis=hypothesis,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        measures=measures,
+        asks=asks,
+        planned_methods=planned_methods,
+        method_cards=method_cards,
+    )
+    return pilot
+
+
+def _write_proposal(
+    pilot: Pilot,
+    *,
+    title: str,
+    geometry: GEOSGeometry | None,
+    contributions: Sequence[Contribution],
+    hypothesis: str,
+    starts_on: date | None,
+    ends_on: date | None,
+    measures: Sequence[MeasurePlan],
+    asks: str,
+    planned_methods: str,
+    method_cards: Sequence,
+) -> None:
+    """Check a proposal against the rules and write it: fields, contributions and cards,
+    measures. Proposing and changing a proposal share it, so their rules cannot differ; either
+    way the proposal then waits for review."""
     errors = _Errors()
     title, hypothesis = (title or "").strip(), (hypothesis or "").strip()
     clean = _validate_pilot(
         errors,
-        campaign=campaign,
+        campaign=pilot.campaign,
         title=title,
         geometry=geometry,
         contributions=contributions,
@@ -199,36 +233,9 @@ def pilot_propose(
         measures=measures,
     )
     errors.raise_if_any()
-    pilot = Pilot(organisation=organisation, campaign=campaign, created_by=user)
-    _apply(
-        pilot,
-        clean,
-        title=title,
-        geometry=geometry,
-        hypothesis=hypothesis,
-        asks=asks,
-        planned_methods=planned_methods,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        contributions=contributions,
-        method_cards=method_cards,
-    )
-    return pilot
-
-
-def _apply(
-    pilot: Pilot,
-    clean: list[tuple[str, str, Decimal]],
-    *,
-    contributions: Sequence,
-    method_cards: Sequence,
-    asks: str,
-    planned_methods: str,
-    **fields,
-) -> None:
-    """Write a validated proposal: its fields, the contributions and cards, the measures."""
-    for name, value in fields.items():
-        setattr(pilot, name, value)
+    pilot.status = Pilot.Status.PROPOSED  # a written proposal waits for review
+    pilot.title, pilot.geometry, pilot.hypothesis = title, geometry, hypothesis
+    pilot.starts_on, pilot.ends_on = starts_on, ends_on
     pilot.asks, pilot.planned_methods = (asks or "").strip(), (planned_methods or "").strip()
     pilot.save()
     pilot.contributions.set(contributions)
@@ -259,11 +266,8 @@ def pilot_update(
     """Members change their proposal until it is approved or declined; it goes back for review."""
     if not can_edit_pilot(user, pilot):
         raise PermissionDenied(_("You cannot change this pilot."))
-    errors = _Errors()
-    title, hypothesis = (title or "").strip(), (hypothesis or "").strip()
-    clean = _validate_pilot(
-        errors,
-        campaign=pilot.campaign,
+    _write_proposal(
+        pilot,
         title=title,
         geometry=geometry,
         contributions=contributions,
@@ -271,20 +275,8 @@ def pilot_update(
         starts_on=starts_on,
         ends_on=ends_on,
         measures=measures,
-    )
-    errors.raise_if_any()
-    pilot.status = Pilot.Status.PROPOSED
-    _apply(
-        pilot,
-        clean,
-        title=title,
-        geometry=geometry,
-        hypothesis=hypothesis,
         asks=asks,
         planned_methods=planned_methods,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        contributions=contributions,
         method_cards=method_cards,
     )
     return pilot

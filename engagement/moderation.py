@@ -9,11 +9,10 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -30,6 +29,7 @@ from .models import (
     StatusChange,
     Support,
 )
+from .notifications import mail_in_languages
 from .rules import can_moderate, moderator_role
 from .selectors import contributions_audience
 from .services import BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN
@@ -314,18 +314,19 @@ def _notify_status_change(change_id: int) -> None:
     audience = contributions_audience(
         contributions=Contribution.objects.filter(pk=contribution.pk), supporters=False
     )
-    for email, language in audience.items():
-        with translation.override(language):
-            url = settings.SITE_URL + reverse(
-                "engagement:contribution-detail", kwargs={"pk": contribution.pk}
-            )
-            context = {"change": change, "contribution": contribution, "url": url}
-            subject = _("New status for “%(title)s”: %(status)s") % {
-                "title": contribution.title,
-                "status": change.get_status_display(),
-            }
-            body = render_to_string("engagement/email/status_change.txt", context)
-        send_mail(subject, body, None, [email])
+
+    def compose() -> tuple[str, str]:
+        url = settings.SITE_URL + reverse(
+            "engagement:contribution-detail", kwargs={"pk": contribution.pk}
+        )
+        context = {"change": change, "contribution": contribution, "url": url}
+        subject = _("New status for “%(title)s”: %(status)s") % {
+            "title": contribution.title,
+            "status": change.get_status_display(),
+        }
+        return subject, render_to_string("engagement/email/status_change.txt", context)
+
+    mail_in_languages(audience, compose)
 
 
 # Flags --------------------------------------------------------------------------------------

@@ -15,17 +15,17 @@ from django.contrib.auth.models import User
 from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from engagement.models import Campaign, Contribution, ModerationAction, Participant, StatusChange
 from engagement.moderation import log_action
+from engagement.notifications import mail_in_languages
 from engagement.photos import photos_clean
 from engagement.selectors import contributions_audience
 from geo.services import geometry_validate_in_area
@@ -446,10 +446,10 @@ def pilot_report(
 
 
 def _send(recipients: dict[str, str], template: str, context: dict, subject: str) -> None:
-    for email, language in recipients.items():
-        with translation.override(language):
-            body = render_to_string(template, context)
-            send_mail(_(subject) % context["subject_values"], body, None, [email])
+    mail_in_languages(
+        recipients,
+        lambda: (_(subject) % context["subject_values"], render_to_string(template, context)),
+    )
 
 
 def _notify_audience(pilot_id: int, status: str) -> None:

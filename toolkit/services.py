@@ -445,26 +445,26 @@ def pilot_report(
 # Notifications ----------------------------------------------------------------------------------
 
 
-def _send(recipients: dict[str, str], template: str, context: dict, subject: str) -> None:
-    mail_in_languages(
-        recipients,
-        lambda: (_(subject) % context["subject_values"], render_to_string(template, context)),
-    )
+def _send(
+    recipients: dict[str, str], pilot: Pilot, template: str, context: dict, subject: str
+) -> None:
+    """The pilot's e-mail; its link opens the pilot page in the recipient's language."""
+
+    def compose() -> tuple[str, str]:
+        url = settings.SITE_URL + reverse("toolkit:pilot-detail", kwargs={"pk": pilot.pk})
+        body = render_to_string(template, {**context, "pilot": pilot, "url": url})
+        return _(subject) % {"title": pilot.title}, body
+
+    mail_in_languages(recipients, compose)
 
 
 def _notify_audience(pilot_id: int, status: str) -> None:
     """One e-mail per person about the pilot, however many of its contributions they follow."""
     pilot = Pilot.objects.select_related("organisation").get(pk=pilot_id)
     audience = contributions_audience(contributions=pilot.contributions.all(), supporters=True)
-    url = settings.SITE_URL + reverse("toolkit:pilot-detail", kwargs={"pk": pilot.pk})
-    context = {
-        "pilot": pilot,
-        "url": url,
-        "reported": status != Contribution.Status.IN_PILOT,
-        "subject_values": {"title": pilot.title},
-    }
+    context = {"reported": status != Contribution.Status.IN_PILOT}
     subject = gettext_noop("News of the pilot “%(title)s”")
-    _send(audience, "toolkit/email/pilot_update.txt", context, subject)
+    _send(audience, pilot, "toolkit/email/pilot_update.txt", context, subject)
 
 
 def _notify_members(pilot_id: int) -> None:
@@ -474,10 +474,8 @@ def _notify_members(pilot_id: int) -> None:
         for u in pilot.organisation.members.all()
         if u.email and u.is_active
     }
-    url = settings.SITE_URL + reverse("toolkit:pilot-detail", kwargs={"pk": pilot.pk})
-    context = {"pilot": pilot, "url": url, "subject_values": {"title": pilot.title}}
     subject = gettext_noop("Your pilot “%(title)s” was reviewed")
-    _send(members, "toolkit/email/pilot_review.txt", context, subject)
+    _send(members, pilot, "toolkit/email/pilot_review.txt", {}, subject)
 
 
 # Toolkit content ----------------------------------------------------------------------------

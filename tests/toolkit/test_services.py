@@ -505,7 +505,9 @@ def test_a_result_mails_each_person_once(
     Support.objects.create(contribution=benches, participant=fan)
     Support.objects.create(contribution=shade, participant=fan)
     Follow.objects.create(contribution=benches, participant=fan)
-    Follow.objects.create(contribution=shade, participant=participant_for_user(user=follower))
+    Follow.objects.create(
+        contribution=shade, participant=participant_for_user(user=follower), language="sv"
+    )
     # An anonymous supporter has no address to write to.
     Support.objects.create(contribution=shade, participant=ParticipantFactory())
     pilot = make_pilot(Pilot.Status.APPROVED, contributions=[benches, shade])
@@ -520,6 +522,9 @@ def test_a_result_mails_each_person_once(
     ]
     assert all(pilot.title in m.subject for m in mailoutbox)
     assert all("Residents used the benches every day." in m.body for m in mailoutbox)
+    # Each in the recipient's language, its link too.
+    swedish = next(m for m in mailoutbox if m.to == ["follower@example.org"])
+    assert f"/sv/pilots/{pilot.pk}/" in swedish.body
 
 
 def test_approval_tells_the_members_and_the_contributions_people(

@@ -4,8 +4,6 @@ Every page and action works with plain forms and the keyboard; every permission 
 the services (and by the pages for what they show).
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import moderation
+from .exports import csv_chunks
 from .models import Comment, Contribution, ModerationAction, Photo
 from .moderation_forms import (
     HIDE_REASONS,
@@ -250,40 +249,25 @@ def log(request: HttpRequest) -> HttpResponse:
     return render(request, "engagement/moderation/log.html", {"entries": entries[:500]})
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def _log_csv(entries) -> StreamingHttpResponse:
-    """The log as CSV, streamed; cells that spreadsheets would run as formulas are quoted."""
-    writer = csv.writer(_Echo())
-
-    def safe(value) -> str:
-        text = str(value)
-        return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-    def rows():
-        yield "\ufeff"
-        yield writer.writerow(["when", "campaign", "who", "what", "target", "id", "why", "details"])
-        for e in entries.iterator():
-            yield writer.writerow(
-                [
-                    safe(v)
-                    for v in (
-                        e.created_at.isoformat(),
-                        e.campaign.slug,
-                        e.actor,
-                        e.action,
-                        e.target_type,
-                        e.target_id,
-                        e.reason,
-                        e.details,
-                    )
-                ]
-            )
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    """The log as CSV, streamed like the exports, formula-like cells made inert."""
+    header = ["when", "campaign", "who", "what", "target", "id", "why", "details"]
+    rows = (
+        (
+            e.created_at.isoformat(),
+            e.campaign.slug,
+            e.actor,
+            e.action,
+            e.target_type,
+            e.target_id,
+            e.reason,
+            str(e.details),
+        )
+        for e in entries.iterator()
+    )
+    response = StreamingHttpResponse(
+        csv_chunks(header, rows), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="yhdessa-moderation-log.csv"'
     return response
 

@@ -282,3 +282,23 @@ def test_the_log_records_each_action_and_refuses_changes(contribution, moderator
     with pytest.raises(DatabaseError), transaction.atomic():
         ModerationAction.objects.filter(pk=entries[0].pk).delete()
     assert ModerationAction.objects.get(pk=entries[0].pk).reason == "ads"
+
+
+def test_the_log_exports_as_csv_with_formulas_made_inert(client, contribution, moderator):
+    import csv
+    import io
+
+    moderation.contribution_moderate(
+        actor=moderator,
+        contribution=contribution,
+        action="hide",
+        reason="spam",
+        note='=HYPERLINK("http://x")',
+    )
+    client.force_login(moderator)
+    response = client.get("/moderation/log/?format=csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(text)))
+    assert header[:4] == ["when", "campaign", "who", "what"]
+    assert row[3] == "hide"
+    assert row[6] == '\'=HYPERLINK("http://x")'

@@ -13,6 +13,13 @@ from .models import AccessibilityFeedback, Campaign, Contribution
 from .selectors import ContributionFilters, Sort
 
 
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's refusal on a form: messages on their field where the form has it,
+    the others on top of the form."""
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
 class AccessibleFormMixin:
     """Links each widget to its help and error elements and marks invalid fields for assistive tech.
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import moderation
 from .exports import csv_chunks
+from .forms import add_service_errors
 from .models import Comment, Contribution, ModerationAction, Photo
 from .moderation_forms import (
     HIDE_REASONS,
@@ -228,9 +229,7 @@ def _contribution_action(request, item: Contribution, action: str, forms: dict) 
             Action.DUPLICATE: "duplicate",
         }.get(action)
         if target and hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form = forms[target]
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(forms[target], error)
         else:
             messages.error(request, _error_text(error))
         return False

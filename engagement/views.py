@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import mail_admins, send_mail
 from django.core.paginator import Paginator
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,6 +31,7 @@ from .forms import (
     ContributionEditForm,
     ContributionForm,
     ListFilterForm,
+    add_service_errors,
 )
 from .middleware import client_address
 from .models import Campaign, Comment, Contribution, Flag
@@ -53,12 +53,6 @@ LIST_PAGE_SIZE = 50
 PENDING_MESSAGE = gettext_lazy(
     "Thank you! Your contribution will be public once a moderator has read it."
 )
-
-
-def _add_service_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's refusal on the form: field messages by their field, others on top."""
-    for field, field_errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, field_errors)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -89,7 +83,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
                     **form.service_kwargs(),
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if contribution.moderation_state == Contribution.ModerationState.PUBLISHED:
                     messages.success(request, _("Thank you! Your contribution is on the map."))
@@ -252,7 +246,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 honeypot=form.cleaned_data["website"],
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             if comment.moderation_state == Contribution.ModerationState.PUBLISHED:
                 messages.success(request, _("Thank you for your comment."))
@@ -329,7 +323,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     **form.service_kwargs(),
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your changes were saved."))
                 return redirect("engagement:contribution-detail", pk=pk)

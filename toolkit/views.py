@@ -6,12 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Avg, Count, Q
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from engagement.forms import add_service_errors
 from engagement.models import Campaign, Contribution
 from engagement.rules import moderated_campaigns
 from geo.models import Area
@@ -21,11 +21,6 @@ from . import services
 from .forms import FeedbackForm, OrganisationForm, PilotForm, ReportForm, ReviewForm
 from .models import Organisation, Pilot
 from .rules import can_edit_pilot, can_review_pilot, is_member, pilot_is_public
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def pilot_list(request: HttpRequest) -> HttpResponse:
@@ -139,7 +134,7 @@ def pilot_new(request: HttpRequest) -> HttpResponse:
                 **form.service_kwargs(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you! The city's officials will review the pilot."))
             return redirect(pilot)
@@ -165,7 +160,7 @@ def pilot_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.pilot_update(user=request.user, pilot=pilot, **form.service_kwargs())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The pilot was sent for review again."))
             return redirect(pilot)
@@ -197,7 +192,7 @@ def pilot_report(request: HttpRequest, pk: int) -> HttpResponse:
                 photos=form.cleaned_data["photos"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The results are published, and the residents told."))
             return redirect(pilot)
@@ -256,7 +251,7 @@ def organisation_new(request: HttpRequest) -> HttpResponse:
                 member_emails=form.cleaned_data["members"].splitlines(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your organisation is registered. Now propose a pilot."))
             return redirect("toolkit:pilot-new")
@@ -288,7 +283,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
                     reason=form.cleaned_data["reason"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,

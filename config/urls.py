@@ -25,9 +25,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/v1/pilots/", include("toolkit.api_urls")),
+    path("api/v1/pilots/", include("toolkit.pilots.api_urls")),
     path("api/v1/", include("engagement.api_urls")),
-    path("open311/v2/", include("engagement.open311")),
+    path("open311/v2/", include("engagement.interop.open311.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -43,7 +43,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
-    path("exports/", include("engagement.exports")),
+    path("exports/", include("engagement.interop.exports.urls")),
     path("", include("toolkit.urls")),
     path("", include("engagement.urls")),
     prefix_default_language=False,

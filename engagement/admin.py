@@ -4,7 +4,8 @@ from django.utils.translation import gettext as _
 from leaflet.admin import LeafletGeoAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .models import (
+from engagement.interop.services import api_key_create
+from engagement.models import (
     AccessibilityFeedback,
     ApiKey,
     Campaign,
@@ -14,7 +15,6 @@ from .models import (
     Role,
     Theme,
 )
-from .services import api_key_create
 
 
 class ThemeInline(TranslationTabularInline):

@@ -4,9 +4,8 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from engagement.models import ApiKey, Block, Campaign, Contribution, Participant, Role
 from geo.selectors import area_with_descendant_ids
-
-from .models import ApiKey, Block, Campaign, Contribution, Participant, Role
 
 
 def contribute_refusal(

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Campaign, Theme
+from engagement.models import Campaign, Theme
 
 
 @register(Campaign)

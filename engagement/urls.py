@@ -1,37 +1,9 @@
-from django.urls import path
+"""The engagement app's pages, one URLconf per context, in the `engagement` namespace."""
 
-from . import analysis_views, moderation_views, views
+from engagement.analysis.urls import urlpatterns as analysis
+from engagement.moderation.urls import urlpatterns as moderation
+from engagement.participation.urls import urlpatterns as participation
 
 app_name = "engagement"
 
-urlpatterns = [
-    path("", views.home, name="home"),
-    path("campaigns/<slug:slug>/", views.campaign_detail, name="campaign-detail"),
-    path("contributions/<int:pk>/", views.contribution_detail, name="contribution-detail"),
-    path("contributions/<int:pk>/edit/", views.contribution_edit, name="contribution-edit"),
-    path(
-        "contributions/<int:pk>/withdraw/",
-        views.contribution_withdraw,
-        name="contribution-withdraw",
-    ),
-    path("contributions/<int:pk>/comments/", views.comment_create, name="comment-create"),
-    path("contributions/<int:pk>/support/", views.support_toggle, name="support-toggle"),
-    path("contributions/<int:pk>/follow/", views.follow_toggle, name="follow-toggle"),
-    path("account/contributions/", views.my_contributions, name="my-contributions"),
-    path("account/claim/", views.claim_anonymous, name="claim-anonymous"),
-    path("account/data/", views.my_data, name="my-data"),
-    path("account/delete/", views.account_delete, name="account-delete"),
-    path("contributions/<int:pk>/flag/", moderation_views.flag, name="contribution-flag"),
-    path("moderation/", moderation_views.queue, name="moderation-queue"),
-    path(
-        "moderation/contributions/<int:pk>/",
-        moderation_views.contribution,
-        name="moderation-contribution",
-    ),
-    path("moderation/log/", moderation_views.log, name="moderation-log"),
-    path("analysis/", analysis_views.dashboard, name="analysis"),
-    path("analysis/hexbins.geojson", analysis_views.hexbins_geojson, name="analysis-hexbins"),
-    path("analysis/compare/", analysis_views.compare, name="analysis-compare"),
-    path("areas/<slug:slug>/", views.area_detail, name="area-detail"),
-    path("accessibility/", views.accessibility, name="accessibility"),
-]
+urlpatterns = [*participation, *moderation, *analysis]

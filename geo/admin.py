@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from leaflet.admin import LeafletGeoAdminMixin
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Area
-from .services import ImportReport, areas_import
+from geo.models import Area
+from geo.services import ImportReport, areas_import
 
 # What an administrator can upload: the suffix decides nothing (the service reads the content),
 # but it keeps an unrelated file from being sent by mistake.

@@ -7,7 +7,7 @@ from django.contrib.gis.geos import GEOSGeometry
 from django.db.models import Case, CharField, F, Func, When
 from django.db.models.lookups import Exact
 
-from .models import Area
+from geo.models import Area
 
 # A hidden location is published as the centre of its cell in a 100 m grid of ETRS-TM35FIN
 # (EPSG:3067), whose cells start at whole hundreds of metres: the public point stays in the same

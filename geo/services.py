@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from modeltranslation import settings as mt_settings
 
-from .models import Area
+from geo.models import Area
 
 # A pin placed on the boundary line, or a few metres past it by an unsteady finger on a phone,
 # still belongs to the area.

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Area
+from geo.models import Area
 
 
 @register(Area)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from engagement.services import participant_for_user
+from engagement.participation.services import participant_for_user
 from tests.factories import CampaignFactory, ParticipantFactory, ThemeFactory, UserFactory
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from engagement.management.commands.load_demo import CONTRIBUTIONS, DRAWN_CONTRIBUTIONS
+from config.management.commands.load_demo import CONTRIBUTIONS, DRAWN_CONTRIBUTIONS
 from engagement.models import Campaign, Comment, Contribution, Support, Theme
 from geo.models import Area
 

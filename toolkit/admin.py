@@ -1,7 +1,7 @@
 from django.contrib import admin
 from leaflet.admin import LeafletGeoAdmin
 
-from .models import Measure, Organisation, Pilot
+from toolkit.models import Measure, Organisation, Pilot
 
 
 @admin.register(Organisation)

@@ -8,7 +8,7 @@ from django.contrib.gis.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_business_id
+from toolkit.pilots.validators import validate_business_id
 
 
 class Organisation(models.Model):

@@ -3,8 +3,7 @@
 from django.contrib.auth.models import AnonymousUser, User
 
 from engagement.rules import can_moderate
-
-from .models import Organisation, Pilot
+from toolkit.models import Organisation, Pilot
 
 
 def is_member(user: User | AnonymousUser | None, organisation: Organisation) -> bool:

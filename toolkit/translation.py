@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import MethodCard, Story
+from toolkit.models import MethodCard, Story
 
 CARD_FIELDS = (
     "title",

@@ -1,3 +1,3 @@
 """Development on a developer's machine: the base settings; DEBUG only when asked for."""
 
-from .base import *  # noqa: F403
+from config.settings.base import *  # noqa: F403

@@ -1,7 +1,7 @@
 """Production differs only by what the environment says; these are the safe defaults for it."""
 
-from .base import *  # noqa: F403
-from .base import env
+from config.settings.base import *  # noqa: F403
+from config.settings.base import env
 
 SECRET_KEY = env("SECRET_KEY")
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)

@@ -1,7 +1,7 @@
 """Test runs: fast password hashing, in-memory e-mail, plain static storage."""
 
-from .base import *  # noqa: F403
-from .base import STORAGES
+from config.settings.base import *  # noqa: F403
+from config.settings.base import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from engagement.management.commands.load_demo import CONTRIBUTIONS, DRAWN_CONTRIBUTIONS
+from config.management.commands.load_demo import CONTRIBUTIONS, DRAWN_CONTRIBUTIONS
 from engagement.models import Contribution
 
 CAMPAIGN = "/campaigns/tesoma-together/"

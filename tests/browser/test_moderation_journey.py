@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from engagement.management.commands.load_demo import DEMO_OFFICIALS
+from config.management.commands.load_demo import DEMO_OFFICIALS
 from engagement.models import Contribution, ModerationAction
 from tests.browser.test_campaign_journey import serious_violations
 

@@ -8,9 +8,9 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from engagement.management.commands.load_demo import DEMO_OFFICIALS, DEMO_ORGANISATION_MEMBER
+from config.management.commands.load_demo import DEMO_OFFICIALS, DEMO_ORGANISATION_MEMBER
 from engagement.models import Contribution, Support
-from engagement.services import participant_for_user
+from engagement.participation.services import participant_for_user
 from tests.browser.test_campaign_journey import serious_violations
 from tests.factories import UserFactory
 from toolkit.models import Pilot

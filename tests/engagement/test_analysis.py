@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.contrib.gis.geos import Point
 
-from engagement.analysis import (
+from engagement.analysis.selectors import (
     AnalysisFilters,
     frequent_terms,
     hexbins,

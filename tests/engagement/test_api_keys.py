@@ -5,8 +5,8 @@ import json
 import pytest
 from django.utils import timezone
 
+from engagement.interop.services import api_key_create
 from engagement.models import ApiKey, Contribution
-from engagement.services import api_key_create
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/contributions/"

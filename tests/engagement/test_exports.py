@@ -17,7 +17,7 @@ from django.contrib.gis.geos import GEOSGeometry, LineString, Point, Polygon
 from django.core.management import call_command
 from django.utils import timezone
 
-from engagement.exports import csv_chunks
+from engagement.interop.exports.csv_writer import csv_chunks
 from engagement.models import Contribution, Support
 from tests.factories import CommentFactory, ContributionFactory, ParticipantFactory
 

@@ -9,9 +9,10 @@ from django.contrib.gis.geos import Point
 from django.core import mail
 from django.test import Client
 
-from engagement import moderation, services
 from engagement.models import Follow, Support
-from engagement.services import participant_for_user
+from engagement.moderation import services as moderation
+from engagement.participation import services
+from engagement.participation.services import participant_for_user
 from tests.factories import CommentFactory, ContributionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

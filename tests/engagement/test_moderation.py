@@ -5,15 +5,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
 
-from engagement import moderation, services
-from engagement.models import (
-    Campaign,
-    Contribution,
-    Follow,
-    ModerationAction,
-    Support,
-)
-from engagement.services import participant_for_user
+from engagement.models import Campaign, Contribution, Follow, ModerationAction, Support
+from engagement.moderation import services as moderation
+from engagement.participation import services
+from engagement.participation.services import participant_for_user
 from tests.factories import (
     CommentFactory,
     ContributionFactory,

@@ -11,9 +11,10 @@ from django.contrib.gis.geos import LineString, Point, Polygon
 from django.test import Client
 from django.utils import timezone
 
-from engagement import open311
+from engagement.interop.open311 import selectors as open311_selectors
+from engagement.interop.open311 import views as open311_views
+from engagement.interop.services import api_key_create
 from engagement.models import Campaign, Contribution, Photo, StatusChange
-from engagement.services import api_key_create
 from tests.factories import (
     OUTSIDE,
     CampaignFactory,
@@ -345,7 +346,7 @@ def test_description_is_cut_to_the_specification_limit(client, theme):
 
     (row,) = service_requests(get(client, f"requests/{contribution.pk}", "json"), "json")
 
-    assert len(row["description"]) == open311.DESCRIPTION_MAX
+    assert len(row["description"]) == open311_selectors.DESCRIPTION_MAX
     assert row["description"].endswith("…")
 
 
@@ -565,7 +566,7 @@ def test_without_dates_only_the_last_90_days_are_given(client, theme, fmt):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_at_most_the_limit_of_newest_requests_is_given(client, theme, fmt, monkeypatch):
-    monkeypatch.setattr(open311, "MAX_REQUESTS", 2)
+    monkeypatch.setattr(open311_views, "MAX_REQUESTS", 2)
     contributions = [ContributionFactory(campaign=theme.campaign, theme=theme) for _ in range(3)]
     for days, contribution in zip((3, 2, 1), contributions, strict=True):
         age(contribution, days)
@@ -579,8 +580,8 @@ def test_at_most_the_limit_of_newest_requests_is_given(client, theme, fmt, monke
 
 
 def test_the_default_window_and_limit_are_the_specifications():
-    assert open311.MAX_REQUESTS == 1000
-    assert open311.WINDOW.days == 90
+    assert open311_views.MAX_REQUESTS == 1000
+    assert open311_views.WINDOW.days == 90
 
 
 # One service request ------------------------------------------------------------------------

@@ -11,8 +11,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import override
 from PIL import ExifTags, Image, ImageCms, ImageFile, PngImagePlugin
 
-from engagement import photos
-from engagement.photos import MAX_BYTES, MAX_EDGE, THUMB_EDGE, CleanPhoto, photos_clean
+from engagement.participation import photos
+from engagement.participation.photos import (
+    MAX_BYTES,
+    MAX_EDGE,
+    THUMB_EDGE,
+    CleanPhoto,
+    photos_clean,
+)
 
 RED, BLUE = (220, 20, 20), (20, 20, 220)
 

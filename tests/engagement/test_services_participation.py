@@ -11,9 +11,9 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.test import override_settings
 from django.utils.translation import override
 
-from engagement import services
 from engagement.models import Comment, Contribution, Follow, Participant, Support
-from engagement.services import participant_for_token
+from engagement.participation import services
+from engagement.participation.services import participant_for_token
 from tests.factories import CommentFactory, ContributionFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db

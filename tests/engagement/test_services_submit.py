@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from engagement.models import Campaign, Contribution
-from engagement.services import contribution_submit
+from engagement.participation.services import contribution_submit
 from geo.models import Area
 from tests.factories import (
     INSIDE,

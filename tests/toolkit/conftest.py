@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from engagement.models import Contribution
 from tests.factories import INSIDE, ContributionFactory, UserFactory
-from toolkit import services
 from toolkit.models import Organisation, Pilot
-from toolkit.services import MeasurePlan
+from toolkit.pilots import services
+from toolkit.pilots.services import MeasurePlan
 
 HYPOTHESIS = "If there is a bench every 200 m, then more older residents walk to the shops."
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from engagement import moderation
+from engagement.moderation import services as moderation
 from geo.models import Area
 from tests.factories import (
     AreaFactory,
@@ -11,8 +11,8 @@ from tests.factories import (
     ParticipantFactory,
     ThemeFactory,
 )
-from toolkit import services
 from toolkit.models import Pilot
+from toolkit.pilots import services
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/pilots/"

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from engagement.models import Contribution, Follow, ModerationAction, StatusChange, Support
-from engagement.services import participant_for_user
+from engagement.participation.services import participant_for_user
 from tests.factories import (
     INSIDE,
     OUTSIDE,
@@ -17,10 +17,10 @@ from tests.factories import (
     ParticipantFactory,
     UserFactory,
 )
-from toolkit import services
 from toolkit.models import Organisation, Pilot, PilotFeedback
+from toolkit.pilots import services
+from toolkit.pilots.services import MeasurePlan
 from toolkit.rules import pilot_is_public
-from toolkit.services import MeasurePlan
 
 from .conftest import proposal, report
 

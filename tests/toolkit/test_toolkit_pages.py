@@ -6,7 +6,7 @@ from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 
 from tests.factories import UserFactory
-from toolkit.markdown import render_markdown
+from toolkit.content.markdown import render_markdown
 from toolkit.models import MethodCard, Revision, Story, WorkshopPlan
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +162,7 @@ def test_editing_needs_the_editor_role(client, resident, cards):
 
 def test_the_experiment_guide_hands_its_values_to_the_pilot_form(client, theme, cards):
     from tests.factories import ContributionFactory
-    from toolkit import services
+    from toolkit.pilots import services
 
     pin = ContributionFactory(campaign=theme.campaign, theme=theme, title="Need a bench")
     guide = client.get(f"/en/toolkit/guide/?campaign={theme.campaign.slug}").content.decode()

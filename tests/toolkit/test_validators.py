@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from toolkit.validators import WEIGHTS, business_id_is_valid, validate_business_id
+from toolkit.pilots.validators import WEIGHTS, business_id_is_valid, validate_business_id
 
 pytestmark = pytest.mark.django_db
 

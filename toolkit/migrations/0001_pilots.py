@@ -2,7 +2,7 @@
 
 import django.contrib.gis.db.models.fields
 import django.db.models.deletion
-import toolkit.validators
+import toolkit.pilots.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('kind', models.CharField(choices=[('business', 'Business'), ('association', 'Association'), ('public', 'Public unit')], max_length=20, verbose_name='type')),
-                ('business_id', models.CharField(blank=True, help_text='For example 1572860-0. Leave empty if the organisation has none.', max_length=9, validators=[toolkit.validators.validate_business_id], verbose_name='business ID (Y-tunnus)')),
+                ('business_id', models.CharField(blank=True, help_text='For example 1572860-0. Leave empty if the organisation has none.', max_length=9, validators=[toolkit.pilots.validators.validate_business_id], verbose_name='business ID (Y-tunnus)')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('members', models.ManyToManyField(related_name='organisations', to=settings.AUTH_USER_MODEL, verbose_name='members')),
             ],

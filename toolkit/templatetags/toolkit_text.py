@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import SafeString
 
-from toolkit.markdown import render_markdown
+from toolkit.content.markdown import render_markdown
 
 register = template.Library()
 

@@ -1,0 +1,40 @@
+"""API pieces every context uses: GeoJSON responses and a service's refusal as a 400."""
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponse
+from rest_framework import status
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+GEOJSON = "application/geo+json"
+
+
+class GeoJSONRenderer(JSONRenderer):
+    """Lets clients ask for application/geo+json; errors still render as JSON."""
+
+    media_type = GEOJSON
+    format = "geojson"
+
+
+def _refusal(error: DjangoValidationError, rename: dict[str, str] | None = None) -> Response:
+    """A service's refusal as DRF words it: messages per field, general ones under
+    non_field_errors; 429 when the refusal is a rate limit, else 400."""
+    names = {NON_FIELD_ERRORS: api_settings.NON_FIELD_ERRORS_KEY, **(rename or {})}
+    body = {names.get(field, field): messages for field, messages in error.message_dict.items()}
+    by_field = (
+        error.error_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.error_list}
+    )
+    limited = any(e.code == "rate_limited" for errors in by_field.values() for e in errors)
+    return Response(
+        body,
+        status=status.HTTP_429_TOO_MANY_REQUESTS if limited else status.HTTP_400_BAD_REQUEST,
+    )
+
+
+def _geojson_response(text: str, status_code: int = 200, **headers: str) -> HttpResponse:
+    response = HttpResponse(text, content_type=GEOJSON, status=status_code)
+    for key, value in headers.items():
+        response[key] = value
+    return response

@@ -1,0 +1,229 @@
+"""Rows of public contributions for exports, formatted by PostgreSQL and PostGIS, read in chunks."""
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from django.db.models import (
+    BinaryField,
+    Case,
+    CharField,
+    Expression,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.lookups import Exact
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagement.interop.exports.csv_writer import STREAM_PIECE_CHARS
+from engagement.interop.exports.geopackage import GPKG_LAYERS, GeoPackageWriter
+from engagement.models import Contribution
+from engagement.participation.selectors import translated_field
+from geo.selectors import public_geometry
+
+CHUNK_ROWS = 2000
+# Streamed pieces of about this many characters: few enough writes, small enough to stay flat.
+FILENAME = "yhdessa-contributions"
+# Decimals of CSV coordinates: 1e-7 degree is about 1 cm, finer than any drawing on a map.
+CSV_DECIMALS = 7
+
+# Attribute columns shared by every format; CSV adds the point and the WKT, GeoPackage the geometry.
+ATTRIBUTE_COLUMNS = (
+    "id",
+    "url",
+    "campaign",
+    "kind",
+    "theme",
+    "theme_name",
+    "title",
+    "body",
+    "status",
+    "supports",
+    "comments",
+    "created_at",
+    "geometry_type",
+)
+CSV_COLUMNS = (*ATTRIBUTE_COLUMNS, "longitude", "latitude", "wkt")
+
+
+# Rows formatted by the database --------------------------------------------------------------
+
+
+class _GeometryTypeName(Func):
+    # "Point", "LineString", "Polygon": ST_GeometryType's name less its "ST_" prefix.
+    template = "substr(ST_GeometryType(%(expressions)s), 4)"
+    output_field = CharField()
+
+
+class _GeometryFunc(Func):
+    """A PostGIS function called by name, read back as the given field type."""
+
+    def __init__(self, function: str, *expressions, output_field) -> None:
+        super().__init__(*expressions, function=function, output_field=output_field)
+
+
+def _shown_geometry(exact: bool) -> Expression:
+    return F("geometry") if exact else public_geometry("geometry", "exact_location_public")
+
+
+def _attribute_rows(
+    queryset: QuerySet[Contribution],
+    exact: bool,
+    *extra: Expression,
+    created_at: Expression | str = "created_at",
+) -> QuerySet:
+    """Flat tuples: the attributes (url left out: it is built from the id) and `extra` columns,
+    which may refer to the geometry to show as "shown"."""
+    return queryset.alias(shown=_shown_geometry(exact)).values_list(
+        "id",
+        "campaign__slug",
+        "kind",
+        "theme__slug",
+        translated_field("theme__name"),
+        "title",
+        "body",
+        "status",
+        "supports_count",
+        "comments_count",
+        created_at,
+        # The privacy grid moves a point but never changes what kind of geometry it is.
+        _GeometryTypeName("geometry"),
+        *extra,
+    )
+
+
+def _attributes(row: Sequence, url_prefix: str, created_at: object) -> list:
+    """The attribute values in ATTRIBUTE_COLUMNS order from a row of `_attribute_rows`."""
+    pk, campaign, kind, theme, theme_name, title, body, status, supports, comments = row[:10]
+    geometry_type = row[11]
+    return [
+        pk,
+        f"{url_prefix}{pk}/",
+        campaign,
+        kind,
+        theme,
+        theme_name,
+        title,
+        body,
+        status,
+        supports,
+        comments,
+        created_at,
+        geometry_type,
+    ]
+
+
+def contribution_csv_rows(
+    *, queryset: QuerySet[Contribution], exact: bool, url_prefix: str
+) -> Iterator[list]:
+    """CSV_COLUMNS values per contribution, read in chunks; longitude and latitude are the point,
+    or the centroid of a route or an area. Coordinates have CSV_DECIMALS decimals."""
+    centroid = _GeometryFunc("ST_Centroid", "shown", output_field=CharField())
+    rows = _attribute_rows(
+        queryset,
+        exact,
+        _GeometryFunc("ST_X", centroid, output_field=FloatField()),
+        _GeometryFunc("ST_Y", centroid, output_field=FloatField()),
+        _GeometryFunc("ST_AsText", "shown", Value(CSV_DECIMALS), output_field=CharField()),
+    )
+    local = timezone.get_current_timezone()
+    for row in rows.iterator(chunk_size=CHUNK_ROWS):
+        longitude, latitude, wkt = row[12:]
+        # Rounded, a centroid reads 23.6375 where the float says 23.637499999999996.
+        yield [
+            *_attributes(row, url_prefix, row[10].astimezone(local).isoformat()),
+            round(longitude, CSV_DECIMALS),
+            round(latitude, CSV_DECIMALS),
+            wkt,
+        ]
+
+
+# GeoJSON ------------------------------------------------------------------------------------
+
+
+def geojson_chunks(features: Iterable[str]) -> Iterator[str]:
+    """A GeoJSON FeatureCollection in pieces around feature texts written by PostGIS."""
+    yield '{"type":"FeatureCollection","features":['
+    pieces: list[str] = []
+    size = 0
+    separator = ""
+    for feature in features:
+        pieces.append(separator)
+        pieces.append(feature)
+        separator = ","
+        size += len(feature) + 1
+        if size >= STREAM_PIECE_CHARS:
+            yield "".join(pieces)
+            pieces, size = [], 0
+    pieces.append("]}\n")
+    yield "".join(pieces)
+
+
+def _unless_point(expression: Expression) -> Case:
+    # A point's envelope is the point, read from its WKB: no need to compute its public location
+    # four more times.
+    return Case(
+        When(Exact(_GeometryTypeName("geometry"), "Point"), then=Value(None)),
+        default=expression,
+        output_field=FloatField(),
+    )
+
+
+def contribution_gpkg_write(
+    *, filename: str, queryset: QuerySet[Contribution], exact: bool, url_prefix: str
+) -> None:
+    """Write the contributions into a new GeoPackage file, one layer per kind of geometry."""
+    rows = _attribute_rows(
+        queryset,
+        exact,
+        _GeometryFunc("ST_Dimension", "geometry", output_field=IntegerField()),
+        # Standard little-endian WKB, 2D: the layers declare neither Z nor M.
+        _GeometryFunc(
+            "ST_AsBinary",
+            _GeometryFunc("ST_Force2D", "shown", output_field=CharField()),
+            # A literal argument: a parameter would be of unknown type to PostgreSQL.
+            Func(template="'NDR'::text", output_field=CharField()),
+            output_field=BinaryField(),
+        ),
+        *(
+            _unless_point(_GeometryFunc(function, "shown", output_field=FloatField()))
+            for function in ("ST_XMin", "ST_XMax", "ST_YMin", "ST_YMax")
+        ),
+        # GeoPackage DATETIME: ISO 8601 in UTC with a Z, to the millisecond.
+        created_at=Func(
+            "created_at",
+            template="to_char(%(expressions)s AT TIME ZONE 'UTC', "
+            """'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')""",
+            output_field=CharField(),
+        ),
+    )
+    writer = GeoPackageWriter(filename, ATTRIBUTE_COLUMNS)
+    try:
+        batch: dict[str, list] = {}
+        for count, row in enumerate(rows.iterator(chunk_size=CHUNK_ROWS), start=1):
+            dimension, wkb, min_x, max_x, min_y, max_y = row[12:]
+            envelope = None if min_x is None else (min_x, max_x, min_y, max_y)
+            batch.setdefault(GPKG_LAYERS[dimension], []).append(
+                (row[11], bytes(wkb), envelope, _attributes(row, url_prefix, row[10]))
+            )
+            if count % CHUNK_ROWS == 0:
+                for layer_name, layer_rows in batch.items():
+                    writer.add(layer_name, layer_rows)
+                batch = {}
+        for layer_name, layer_rows in batch.items():
+            writer.add(layer_name, layer_rows)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close(
+        descriptions={
+            "contributions_points": _("Contributions placed as points"),
+            "contributions_lines": _("Contributions drawn as routes"),
+            "contributions_polygons": _("Contributions drawn as areas"),
+        },
+        empty_layer=GPKG_LAYERS[0],
+    )

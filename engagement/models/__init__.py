@@ -1,0 +1,40 @@
+"""The engagement app's models, one module per concern; imported here so Django finds them."""
+
+from engagement.models.feedback import AccessibilityFeedback
+from engagement.models.integration import ApiKey
+from engagement.models.moderation import Block, Flag, ModerationAction, Role
+from engagement.models.participation import (
+    Campaign,
+    Comment,
+    Contribution,
+    Follow,
+    HiddenReason,
+    OncePerParticipant,
+    Participant,
+    Photo,
+    StatusChange,
+    Support,
+    Theme,
+    default_geometry_kinds,
+)
+
+__all__ = [
+    "AccessibilityFeedback",
+    "ApiKey",
+    "Block",
+    "Campaign",
+    "Comment",
+    "Contribution",
+    "Flag",
+    "Follow",
+    "HiddenReason",
+    "ModerationAction",
+    "OncePerParticipant",
+    "Participant",
+    "Photo",
+    "Role",
+    "StatusChange",
+    "Support",
+    "Theme",
+    "default_geometry_kinds",
+]

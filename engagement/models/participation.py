@@ -1,0 +1,406 @@
+"""Campaigns, their themes, and what residents bring to them."""
+
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db.models import Case, GeneratedField, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def default_geometry_kinds() -> list[str]:
+    return ["point"]
+
+
+class Participant(models.Model):
+    """Someone taking part: a signed-in user, or an anonymous browser known by a cookie token.
+
+    Supports, follows and rate limits count per participant, so anonymous input gets the same
+    one-per-person rules, and a browser's anonymous input can later be claimed into an account.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participant",
+    )
+    # SHA-256 of the browser's token: the cookie alone proves ownership, the table alone does not.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self) -> str:
+        return str(self.user) if self.user_id else f"anonymous #{self.pk}"
+
+
+class Campaign(models.Model):
+    """A consultation in one area: what is asked, when, and on which terms."""
+
+    class Moderation(models.TextChoices):
+        PRE = "pre", _("Pre-moderation: published after approval")
+        POST = "post", _("Post-moderation: published at once")
+
+    class GeometryKind(models.TextChoices):
+        POINT = "point", _("Point")
+        LINE = "line", _("Route (line)")
+        POLYGON = "polygon", _("Area (polygon)")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    description = models.TextField(_("description"), blank=True)
+    input_process = models.TextField(
+        _("what happens to the input"),
+        blank=True,
+        help_text=_("Shown beside the form, and in place of it once the campaign has closed."),
+    )
+    area = models.ForeignKey(
+        "geo.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="campaigns"
+    )
+    geometry_kinds = ArrayField(
+        models.CharField(max_length=10, choices=GeometryKind.choices),
+        verbose_name=_("geometry kinds"),
+        default=default_geometry_kinds,
+        help_text=_("What residents may draw: point, line, polygon."),
+    )
+    opens_at = models.DateTimeField(_("opens at"), default=timezone.now)
+    closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
+    allow_anonymous = models.BooleanField(_("anonymous input allowed"), default=True)
+    moderation = models.CharField(
+        _("moderation"), max_length=4, choices=Moderation.choices, default=Moderation.POST
+    )
+    flag_threshold = models.PositiveSmallIntegerField(
+        _("flags that hide an item"),
+        default=3,
+        help_text=_("This many residents' flags hide an item until a moderator has looked at it."),
+    )
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["-opens_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("engagement:campaign-detail", kwargs={"slug": self.slug})
+
+    def is_open(self, at=None) -> bool:
+        """True while input is accepted."""
+        at = at or timezone.now()
+        return self.opens_at <= at and (self.closes_at is None or at < self.closes_at)
+
+
+class Theme(models.Model):
+    """A topic residents file their input under; each campaign has its own."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="themes"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"))
+    description = models.TextField(_("description"), blank=True)
+    color = models.CharField(_("colour"), max_length=7, default="#1f5fa8")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["campaign", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "slug"], name="theme_unique_slug_per_campaign"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HiddenReason(models.TextChoices):
+    """Why a moderator hid an item; the public sees the category, the author too."""
+
+    INAPPROPRIATE = "inappropriate", _("inappropriate content")
+    PERSONAL_DATA = "personal_data", _("personal data")
+    SPAM = "spam", _("spam or advertising")
+    OFF_TOPIC = "off_topic", _("not about this campaign")
+    DUPLICATE = "duplicate", _("duplicate")
+    BLOCKED = "blocked", _("author blocked")
+    OTHER = "other", _("other reason")
+
+
+class Contribution(models.Model):
+    """An idea or need a resident placed on the map."""
+
+    class Kind(models.TextChoices):
+        IDEA = "idea", _("Idea")
+        NEED = "need", _("Need")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
+        PLANNED = "planned", _("Planned")
+        IN_PILOT = "in_pilot", _("In a pilot")
+        DONE = "done", _("Done")
+        NOT_POSSIBLE = "not_possible", _("Not possible")
+
+    class ModerationState(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        PUBLISHED = "published", _("Published")
+        HIDDEN = "hidden", _("Hidden")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the author")
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="contributions"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), on_delete=models.PROTECT, related_name="contributions"
+    )
+    title = models.CharField(_("title"), max_length=120)
+    body = models.TextField(_("description"), max_length=5000)
+    # Any geometry type so routes and areas can join points later; the service decides what a
+    # campaign accepts.
+    geometry = models.GeometryField(_("location"), srid=4326)
+    # The smallest area containing the geometry, assigned on write so counts per area need no
+    # spatial join.
+    area = models.ForeignKey(
+        "geo.Area",
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    participant = models.ForeignKey(
+        Participant,
+        verbose_name=_("participant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributions",
+    )
+    exact_location_public = models.BooleanField(
+        _("exact location public"),
+        default=False,
+        help_text=_("Otherwise the public sees a point snapped to a 100 m grid."),
+    )
+    # From the form, so a double click or a retried request stores one contribution.
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.NEW
+    )
+    moderation_state = models.CharField(
+        _("moderation state"),
+        max_length=12,
+        choices=ModerationState.choices,
+        default=ModerationState.PENDING,
+    )
+    hidden_reason = models.CharField(
+        _("reason for hiding"), max_length=20, choices=HiddenReason.choices, blank=True
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    # Set when a moderator corrected the text; the page says so.
+    edited_by_moderator_at = models.DateTimeField(null=True, blank=True)
+    # Set when a moderator first acts; from then on the author can no longer edit or withdraw.
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Full-text search in the language the resident wrote in (Finnish stemming by default).
+    search = GeneratedField(
+        expression=Case(
+            When(language="sv", then=SearchVector("title", "body", config="swedish")),
+            When(language="en", then=SearchVector("title", "body", config="english")),
+            default=SearchVector("title", "body", config="finnish"),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["campaign", "moderation_state", "-created_at"],
+                name="contribution_public_list",
+            ),
+            GinIndex(fields=["search"], name="contribution_search"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "idempotency_key"], name="contribution_idempotent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Photo(models.Model):
+    """A photo of a contribution, re-encoded without metadata, with a thumbnail."""
+
+    contribution = models.ForeignKey(
+        Contribution,
+        verbose_name=_("contribution"),
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    image = models.ImageField(_("image"), upload_to="photos/%Y/%m/")
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="photos/%Y/%m/thumbs/")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    position = models.PositiveSmallIntegerField(default=0)
+    hidden = models.BooleanField(_("hidden by a moderator"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["contribution", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.image.name
+
+
+class Comment(models.Model):
+    """A comment on a contribution, or a reply to one (one level deep)."""
+
+    contribution = models.ForeignKey(
+        Contribution,
+        verbose_name=_("contribution"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    participant = models.ForeignKey(
+        Participant,
+        verbose_name=_("participant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    body = models.TextField(_("comment"), max_length=3000)
+    moderation_state = models.CharField(
+        _("moderation state"),
+        max_length=12,
+        choices=Contribution.ModerationState.choices,
+        default=Contribution.ModerationState.PUBLISHED,
+    )
+    hidden_reason = models.CharField(
+        _("reason for hiding"), max_length=20, choices=HiddenReason.choices, blank=True
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "idempotency_key"], name="comment_idempotent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class OncePerParticipant(models.Model):
+    """A mark a participant puts on a contribution at most once; the database keeps it so."""
+
+    contribution = models.ForeignKey(
+        Contribution,
+        verbose_name=_("contribution"),
+        on_delete=models.CASCADE,
+        related_name="%(class)ss",
+    )
+    participant = models.ForeignKey(
+        Participant,
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="%(class)ss",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "participant"], name="%(class)s_once_per_participant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} {self._meta.verbose_name} {self.contribution_id}"
+
+
+class Support(OncePerParticipant):
+    """One participant's support of a contribution."""
+
+    class Meta(OncePerParticipant.Meta):
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+
+
+class Follow(OncePerParticipant):
+    """A participant who wants to hear when a contribution changes."""
+
+    # The language of the page where they chose to follow: their e-mails come in it.
+    language = models.CharField(_("language"), max_length=8, blank=True)
+
+    class Meta(OncePerParticipant.Meta):
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+
+
+class StatusChange(models.Model):
+    """One step of a contribution's public status history."""
+
+    contribution = models.ForeignKey(
+        Contribution,
+        verbose_name=_("contribution"),
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+    )
+    status = models.CharField(_("status"), max_length=24, choices=Contribution.Status.choices)
+    text = models.TextField(_("public explanation"), blank=True)
+    # The official's role and unit as shown to the public, never their personal address.
+    signature = models.CharField(_("signature"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.contribution_id}: {self.status}"

@@ -1,0 +1,104 @@
+"""Reads for moderators: the queue, one contribution with everything hidden, the log."""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+
+from engagement.models import Campaign, Comment, Contribution, Flag, ModerationAction
+
+# Moderation ---------------------------------------------------------------------------------
+
+
+def _open_flags(**conditions) -> Coalesce:
+    counted = (
+        Flag.objects.filter(resolved_at=None, **conditions)
+        .order_by()
+        .values("contribution")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    campaign: Campaign | None = None
+    theme: str | None = None
+    kind: str | None = None
+    state: str | None = None
+    flagged: bool = False
+
+
+def moderation_queue(
+    *, campaigns: QuerySet[Campaign], filters: QueueFilters
+) -> QuerySet[Contribution]:
+    """Contributions needing a moderator in these campaigns, flagged ones first.
+
+    Without a state filter: everything not yet looked at, and anything with open flags.
+    """
+    qs = (
+        Contribution.objects.filter(campaign__in=campaigns)
+        .select_related("campaign", "theme", "participant__user")
+        .annotate(open_flags=_open_flags(contribution=OuterRef("pk"), comment=None))
+    )
+    if filters.campaign is not None:
+        qs = qs.filter(campaign=filters.campaign)
+    if filters.theme:
+        qs = qs.filter(theme__slug=filters.theme)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.state:
+        qs = qs.filter(moderation_state=filters.state)
+    else:
+        qs = qs.filter(
+            Q(open_flags__gt=0)
+            | Q(
+                moderated_at=None,
+                moderation_state__in=[
+                    Contribution.ModerationState.PENDING,
+                    Contribution.ModerationState.PUBLISHED,
+                ],
+            )
+        )
+    if filters.flagged:
+        qs = qs.filter(open_flags__gt=0)
+    return qs.order_by("-open_flags", "created_at", "id")
+
+
+def contribution_for_moderation(*, pk: int) -> Contribution:
+    """One contribution with its count of open flags."""
+    return Contribution.objects.annotate(
+        open_flags=_open_flags(contribution=OuterRef("pk"), comment=None)
+    ).get(pk=pk)
+
+
+def moderation_comment_queue(*, campaigns: QuerySet[Campaign]) -> QuerySet[Comment]:
+    """Comments not yet looked at, or flagged, flagged first."""
+    return (
+        Comment.objects.filter(contribution__campaign__in=campaigns)
+        .select_related("contribution", "participant__user")
+        .annotate(open_flags=_open_flags(comment=OuterRef("pk")))
+        .filter(
+            Q(open_flags__gt=0)
+            | Q(
+                moderated_at=None,
+                moderation_state__in=[
+                    Contribution.ModerationState.PENDING,
+                    Contribution.ModerationState.PUBLISHED,
+                ],
+            )
+        )
+        .order_by("-open_flags", "created_at", "id")
+    )
+
+
+def moderation_log(*, campaigns: QuerySet[Campaign]) -> QuerySet[ModerationAction]:
+    return ModerationAction.objects.filter(campaign__in=campaigns).select_related("campaign")

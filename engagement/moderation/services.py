@@ -1,0 +1,373 @@
+"""Moderation services: officials approve, hide, merge, correct, block, and answer publicly.
+
+The write half of moderation, beside `services` (residents' writes). Every service checks
+`can_moderate` itself, writes one append-only `ModerationAction`, and e-mails after commit.
+"""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagement.common.notifications import mail_in_languages
+from engagement.models import (
+    Block,
+    Campaign,
+    Comment,
+    Contribution,
+    Flag,
+    Follow,
+    HiddenReason,
+    ModerationAction,
+    Participant,
+    Photo,
+    StatusChange,
+    Support,
+)
+from engagement.participation.selectors import contributions_audience
+from engagement.participation.services import BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN
+from engagement.rules import can_moderate, moderator_role
+
+State = Contribution.ModerationState
+Action = ModerationAction.Action
+RESPONSE_MAX = 5000
+
+
+def _require_moderator(actor: User, campaign: Campaign) -> None:
+    if not can_moderate(actor, campaign):
+        raise PermissionDenied(_("You do not moderate this campaign."))
+
+
+def _signature(actor: User | None, campaign: Campaign) -> str:
+    """How the official appears in public and in the log: role and unit, never an address."""
+    if actor is None:
+        return _("Residents' flags")
+    role = moderator_role(actor, campaign)
+    return role.signature if role else _("Administrator")
+
+
+def log_action(
+    *,
+    actor: User | None,
+    campaign: Campaign,
+    action: str,
+    target: object,
+    reason: str = "",
+    details: dict | None = None,
+) -> ModerationAction:
+    return ModerationAction.objects.create(
+        campaign=campaign,
+        actor_id=actor.pk if actor else None,
+        actor=_signature(actor, campaign),
+        action=action,
+        target_type=type(target).__name__.lower(),
+        target_id=target.pk,
+        reason=reason,
+        details=details or {},
+    )
+
+
+def _refuse(field: str, message: str, code: str) -> ValidationError:
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
+def _check_reason(reason: str) -> None:
+    if reason not in HiddenReason.values:
+        raise _refuse("reason", _("Choose why the item is hidden."), "reason")
+
+
+# Contributions and comments ----------------------------------------------------------------
+
+
+@transaction.atomic
+def contribution_moderate(
+    *, actor: User, contribution: Contribution, action: str, reason: str = "", note: str = ""
+) -> Contribution:
+    """Approve, hide (with a reason category shown to the public) or restore a contribution."""
+    _require_moderator(actor, contribution.campaign)
+    if contribution.moderation_state == State.WITHDRAWN:
+        raise _refuse(NON_FIELD_ERRORS, _("The author has withdrawn this."), "withdrawn")
+    if action == Action.HIDE:
+        _check_reason(reason)
+        contribution.moderation_state, contribution.hidden_reason = State.HIDDEN, reason
+    elif action in (Action.APPROVE, Action.RESTORE):
+        contribution.moderation_state, contribution.hidden_reason = State.PUBLISHED, ""
+        contribution.duplicate_of = None
+    else:
+        raise _refuse("action", _("Unknown action."), "action")
+    contribution.moderated_at = contribution.moderated_at or timezone.now()
+    contribution.save()
+    Flag.objects.filter(contribution=contribution, comment=None, resolved_at=None).update(
+        resolved_at=timezone.now()
+    )
+    log_action(
+        actor=actor,
+        campaign=contribution.campaign,
+        action=action,
+        target=contribution,
+        reason=note or reason,
+        details={"hidden_reason": reason} if reason else {},
+    )
+    return contribution
+
+
+@transaction.atomic
+def contributions_moderate_bulk(
+    *, actor: User, contributions: Iterable[Contribution], action: str, reason: str = ""
+) -> int:
+    """The same action on many contributions at once; all or none."""
+    count = 0
+    for contribution in contributions:
+        contribution_moderate(actor=actor, contribution=contribution, action=action, reason=reason)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def comment_moderate(
+    *, actor: User, comment: Comment, action: str, reason: str = "", note: str = ""
+) -> Comment:
+    """Approve, hide or restore a comment."""
+    campaign = comment.contribution.campaign
+    _require_moderator(actor, campaign)
+    if action == Action.HIDE:
+        _check_reason(reason)
+        comment.moderation_state, comment.hidden_reason = State.HIDDEN, reason
+    elif action in (Action.APPROVE, Action.RESTORE):
+        comment.moderation_state, comment.hidden_reason = State.PUBLISHED, ""
+    else:
+        raise _refuse("action", _("Unknown action."), "action")
+    comment.moderated_at = comment.moderated_at or timezone.now()
+    comment.save()
+    Flag.objects.filter(comment=comment, resolved_at=None).update(resolved_at=timezone.now())
+    log_action(actor=actor, campaign=campaign, action=action, target=comment, reason=note or reason)
+    return comment
+
+
+@transaction.atomic
+def photo_hide(*, actor: User, photo: Photo, reason: str) -> Photo:
+    """Hide one photo of a contribution (e.g. a face or a licence plate)."""
+    campaign = photo.contribution.campaign
+    _require_moderator(actor, campaign)
+    _check_reason(reason)
+    photo.hidden = True
+    photo.save(update_fields=["hidden"])
+    log_action(
+        actor=actor, campaign=campaign, action=Action.HIDE_PHOTO, target=photo, reason=reason
+    )
+    return photo
+
+
+@transaction.atomic
+def contribution_mark_duplicate(
+    *, actor: User, contribution: Contribution, original: Contribution, note: str = ""
+) -> Contribution:
+    """Fold a contribution into an earlier one: each supporter counts once on the original,
+    followers follow the original, and the duplicate's page points there."""
+    _require_moderator(actor, contribution.campaign)
+    if (
+        original.pk == contribution.pk
+        or original.campaign_id != contribution.campaign_id
+        or original.duplicate_of_id is not None
+        or original.moderation_state != State.PUBLISHED
+    ):
+        raise _refuse(
+            "original",
+            _("Choose a public contribution of the same campaign that is not a duplicate."),
+            "original",
+        )
+    for model in (Support, Follow):
+        already = model.objects.filter(contribution=original).values("participant")
+        model.objects.filter(contribution=contribution, participant__in=already).delete()
+        model.objects.filter(contribution=contribution).update(contribution=original)
+    Contribution.objects.filter(duplicate_of=contribution).update(duplicate_of=original)
+    contribution.duplicate_of = original
+    contribution.moderation_state = State.HIDDEN
+    contribution.hidden_reason = HiddenReason.DUPLICATE
+    contribution.moderated_at = contribution.moderated_at or timezone.now()
+    contribution.save()
+    log_action(
+        actor=actor,
+        campaign=contribution.campaign,
+        action=Action.DUPLICATE,
+        target=contribution,
+        reason=note,
+        details={"original": original.pk},
+    )
+    return contribution
+
+
+@transaction.atomic
+def contribution_correct(
+    *, actor: User, contribution: Contribution, title: str, body: str, note: str = ""
+) -> Contribution:
+    """Correct a typo; the page says a moderator edited the text, and the log keeps both."""
+    _require_moderator(actor, contribution.campaign)
+    title, body = title.strip(), body.strip()
+    errors = {}
+    if not TITLE_MIN <= len(title) <= TITLE_MAX:
+        errors["title"] = _("Write a title of %(min)d to %(max)d characters (now %(count)d).") % {
+            "min": TITLE_MIN,
+            "max": TITLE_MAX,
+            "count": len(title),
+        }
+    if not BODY_MIN <= len(body) <= BODY_MAX:
+        errors["body"] = _(
+            "Write a description of %(min)d to %(max)d characters (now %(count)d)."
+        ) % {"min": BODY_MIN, "max": BODY_MAX, "count": len(body)}
+    if errors:
+        raise ValidationError(errors)
+    before = {"title": contribution.title, "body": contribution.body}
+    contribution.title, contribution.body = title, body
+    contribution.edited_by_moderator_at = timezone.now()
+    contribution.moderated_at = contribution.moderated_at or timezone.now()
+    contribution.save()
+    log_action(
+        actor=actor,
+        campaign=contribution.campaign,
+        action=Action.EDIT,
+        target=contribution,
+        reason=note,
+        details={"before": before, "after": {"title": title, "body": body}},
+    )
+    return contribution
+
+
+@transaction.atomic
+def participant_block(
+    *, actor: User, campaign: Campaign, participant: Participant, reason: str
+) -> Block:
+    """Block a participant from a campaign: they can no longer take part, their input there is
+    hidden, and their supports no longer count."""
+    _require_moderator(actor, campaign)
+    block, _created = Block.objects.get_or_create(
+        campaign=campaign, participant=participant, defaults={"reason": reason}
+    )
+    now = timezone.now()
+    Contribution.objects.filter(campaign=campaign, participant=participant).exclude(
+        moderation_state=State.WITHDRAWN
+    ).update(moderation_state=State.HIDDEN, hidden_reason=HiddenReason.BLOCKED, moderated_at=now)
+    Comment.objects.filter(contribution__campaign=campaign, participant=participant).update(
+        moderation_state=State.HIDDEN, hidden_reason=HiddenReason.BLOCKED, moderated_at=now
+    )
+    log_action(
+        actor=actor, campaign=campaign, action=Action.BLOCK, target=participant, reason=reason
+    )
+    return block
+
+
+# Official responses -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def contribution_respond(
+    *, actor: User, contribution: Contribution, status: str, text: str
+) -> StatusChange:
+    """Give the contribution a public status with an explanation, signed with the official's
+    role and unit. The author and followers hear of it by e-mail, once per change."""
+    _require_moderator(actor, contribution.campaign)
+    text = (text or "").strip()
+    errors = {}
+    if status not in Contribution.Status.values:
+        errors["status"] = _("Choose a status.")
+    if not 1 <= len(text) <= RESPONSE_MAX:
+        errors["text"] = _("Write a public answer of 1 to %(max)d characters.") % {
+            "max": RESPONSE_MAX
+        }
+    if errors:
+        raise ValidationError(errors)
+    latest = contribution.status_changes.order_by("-created_at", "-id").first()
+    if latest and (latest.status, latest.text) == (status, text):
+        return latest  # the same answer sent twice is one change
+    change = StatusChange.objects.create(
+        contribution=contribution,
+        status=status,
+        text=text,
+        signature=_signature(actor, contribution.campaign),
+    )
+    contribution.status = status
+    contribution.moderated_at = contribution.moderated_at or timezone.now()
+    contribution.save(update_fields=["status", "moderated_at", "updated_at"])
+    log_action(
+        actor=actor,
+        campaign=contribution.campaign,
+        action=Action.RESPOND,
+        target=contribution,
+        reason=text,
+        details={"status": status},
+    )
+    transaction.on_commit(lambda: _notify_status_change(change.pk))
+    return change
+
+
+def _notify_status_change(change_id: int) -> None:
+    change = StatusChange.objects.select_related("contribution").get(pk=change_id)
+    contribution = change.contribution
+    if contribution.moderation_state != State.PUBLISHED:
+        return  # hidden means hidden: no e-mail about it either
+    audience = contributions_audience(
+        contributions=Contribution.objects.filter(pk=contribution.pk), supporters=False
+    )
+
+    def compose() -> tuple[str, str]:
+        url = settings.SITE_URL + reverse(
+            "engagement:contribution-detail", kwargs={"pk": contribution.pk}
+        )
+        context = {"change": change, "contribution": contribution, "url": url}
+        subject = _("New status for “%(title)s”: %(status)s") % {
+            "title": contribution.title,
+            "status": change.get_status_display(),
+        }
+        return subject, render_to_string("engagement/email/status_change.txt", context)
+
+    mail_in_languages(audience, compose)
+
+
+# Flags --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def flag_add(
+    *,
+    participant: Participant,
+    contribution: Contribution,
+    reason: str,
+    text: str = "",
+    comment: Comment | None = None,
+) -> Flag:
+    """A resident flags a contribution or one of its comments; once per resident. Enough flags
+    hide the item until a moderator has looked at it (the campaign's threshold)."""
+    if reason not in Flag.Reason.values:
+        raise _refuse("reason", _("Choose a reason."), "reason")
+    if comment is not None and comment.contribution_id != contribution.pk:
+        raise _refuse("comment", _("That comment is not on this contribution."), "comment")
+    target = comment or contribution
+    if target.moderation_state != State.PUBLISHED:
+        raise _refuse(NON_FIELD_ERRORS, _("This is not public."), "hidden")
+    flag, _created = Flag.objects.get_or_create(
+        contribution=contribution,
+        comment=comment,
+        participant=participant,
+        defaults={"reason": reason, "text": (text or "").strip()[:1000]},
+    )
+    open_flags = Flag.objects.filter(
+        contribution=contribution, comment=comment, resolved_at=None
+    ).count()
+    # A moderator's decision resolves the flags before it, so only newer flags count here.
+    if open_flags >= contribution.campaign.flag_threshold:
+        target.moderation_state = State.PENDING
+        target.save(update_fields=["moderation_state"])
+        log_action(
+            actor=None,
+            campaign=contribution.campaign,
+            action=Action.FLAG_HIDE,
+            target=target,
+            details={"flags": open_flags},
+        )
+    return flag

@@ -1,0 +1,471 @@
+"""The residents' REST API: contributions, comments, supports, follows, photos, campaigns."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework_gis.fields import GeometryField
+
+from engagement.common.api import GEOJSON, GeoJSONRenderer, _geojson_response, _refusal
+from engagement.models import Campaign, Comment, Contribution, Photo, Theme
+from engagement.participation import services
+from engagement.participation.middleware import client_address
+from engagement.participation.selectors import (
+    ContributionFilters,
+    Sort,
+    contribution_comments,
+    contributions_feature_texts,
+    contributions_filtered,
+    contributions_public,
+    feature_collection_text,
+)
+from engagement.rules import can_change_contribution
+from geo.models import Area
+from geo.services import geometry_from_geojson
+
+DEFAULT_LIMIT, MAX_LIMIT = 1000, 5000
+
+
+class ContributionQuerySerializer(serializers.Serializer):
+    """Query parameters of the contribution list."""
+
+    campaign = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Campaign.objects.all(),
+        required=False,
+        error_messages={"does_not_exist": _lazy("There is no campaign with this slug.")},
+    )
+    area = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Area.objects.all(),
+        required=False,
+        error_messages={"does_not_exist": _lazy("There is no area with this slug.")},
+    )
+    bbox = serializers.CharField(required=False, help_text="west,south,east,north in WGS 84")
+    theme = serializers.SlugField(required=False)
+    kind = serializers.ChoiceField(choices=Contribution.Kind.choices, required=False)
+    status = serializers.ChoiceField(choices=Contribution.Status.choices, required=False)
+    q = serializers.CharField(required=False, max_length=200, help_text="full-text search")
+    sort = serializers.ChoiceField(choices=Sort.choices, default=Sort.NEWEST)
+    limit = serializers.IntegerField(min_value=1, max_value=MAX_LIMIT, default=DEFAULT_LIMIT)
+    offset = serializers.IntegerField(min_value=0, default=0)
+
+    def validate_bbox(self, value: str) -> tuple[float, float, float, float]:
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise serializers.ValidationError(
+                _("Give the box as four numbers: west,south,east,north.")
+            ) from None
+        if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+            raise serializers.ValidationError(
+                _("The box must have west < east and south < north, within -180..180 and -90..90.")
+            )
+        return west, south, east, north
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "A GeoJSON geometry (RFC 7946) in WGS 84: Point, LineString or Polygon, "
+        "as the campaign allows.",
+        "properties": {
+            "type": {"type": "string", "enum": ["Point", "LineString", "Polygon"]},
+            "coordinates": {"type": "array", "items": {}},
+        },
+        "required": ["type", "coordinates"],
+    }
+)
+class GeoJSONGeometryField(GeometryField):
+    """A GeoJSON geometry parsed by geo's rules, with the same messages as the HTML form."""
+
+    def to_internal_value(self, value):
+        try:
+            return geometry_from_geojson(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+
+
+class ContributionInputSerializer(serializers.Serializer):
+    """A new contribution. Only parsing happens here; contribution_submit holds the rules."""
+
+    campaign = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Campaign.objects.select_related("area"),
+        error_messages={"does_not_exist": _lazy("There is no campaign with this slug.")},
+    )
+    kind = serializers.CharField(required=False, allow_blank=True, default="")
+    theme = serializers.SlugField(required=False, allow_blank=True, default="")
+    title = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, default=""
+    )
+    body = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, default=""
+    )
+    geometry = GeoJSONGeometryField(required=False, allow_null=True, default=None)
+    exact_location_public = serializers.BooleanField(required=False, default=False)
+    photos = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        default=list,
+        max_length=50,
+        help_text="multipart/form-data only: up to 5 JPEG, PNG or WebP images",
+    )
+    idempotency_key = serializers.UUIDField(required=False, allow_null=True, default=None)
+    website = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="honeypot: leave empty"
+    )
+
+
+def _with_files(request: Request, *names: str):
+    """Request data with multipart files under `names` as lists (QueryDict keeps only one)."""
+    if not hasattr(request.data, "getlist"):
+        return request.data
+    data = {key: request.data.get(key) for key in request.data}
+    for name in names:
+        data[name] = request.FILES.getlist(name)
+    return data
+
+
+class ContributionListView(APIView):
+    """Public contributions as a GeoJSON FeatureCollection, or a new contribution."""
+
+    renderer_classes = [JSONRenderer, GeoJSONRenderer]
+
+    @extend_schema(
+        operation_id="contributions_list",
+        parameters=[ContributionQuerySerializer],
+        responses={(200, GEOJSON): OpenApiTypes.OBJECT},
+        description="GeoJSON FeatureCollection of public contributions, newest first, with "
+        "numberMatched, numberReturned and a next link while more remain.",
+    )
+    def get(self, request: Request) -> HttpResponse:
+        query = ContributionQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
+        filters = ContributionFilters(
+            campaign=params.get("campaign"),
+            area=params.get("area"),
+            bbox=params.get("bbox"),
+            theme=params.get("theme"),
+            kind=params.get("kind"),
+            status=params.get("status"),
+            q=params.get("q"),
+            sort=params["sort"],
+        )
+        queryset = contributions_filtered(filters=filters)
+        limit, offset = params["limit"], params["offset"]
+        features = contributions_feature_texts(queryset=queryset[offset : offset + limit])
+        matched = queryset.count() if (offset or len(features) == limit) else len(features)
+        links = []
+        if offset + len(features) < matched:
+            next_query = request.query_params.copy()
+            next_query["offset"] = str(offset + limit)
+            next_url = request.build_absolute_uri(f"{request.path}?{next_query.urlencode()}")
+            links.append({"rel": "next", "type": GEOJSON, "href": next_url})
+        return _geojson_response(
+            feature_collection_text(features=features, number_matched=matched, links=links)
+        )
+
+    @extend_schema(
+        request=ContributionInputSerializer,
+        responses={(201, GEOJSON): OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        description="Submit an idea or need. Answers 400 with a list of messages per field.",
+    )
+    def post(self, request: Request) -> HttpResponse | Response:
+        payload = ContributionInputSerializer(data=_with_files(request, "photos"))
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        campaign: Campaign = data["campaign"]
+        theme = Theme.objects.filter(campaign=campaign, slug=data["theme"]).first()
+        try:
+            contribution = services.contribution_submit(
+                campaign=campaign,
+                participant=request.get_participant(create=True),
+                kind=data["kind"],
+                theme=theme,
+                title=data["title"],
+                body=data["body"],
+                geometry=data["geometry"],
+                exact_location_public=data["exact_location_public"],
+                photos=data["photos"],
+                language=get_language() or "",
+                idempotency_key=data["idempotency_key"],
+                address=client_address(request),
+                honeypot=data["website"],
+            )
+        except DjangoValidationError as error:
+            return _refusal(error)
+        (feature,) = contributions_feature_texts(
+            queryset=Contribution.objects.filter(pk=contribution.pk)
+        )
+        return _geojson_response(
+            feature,
+            status.HTTP_201_CREATED,
+            Location=request.build_absolute_uri(f"{request.path}{contribution.pk}/"),
+        )
+
+
+class ThemeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Theme
+        fields = ["slug", "name", "description", "color"]
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    themes = ThemeSerializer(many=True, read_only=True)
+    is_open = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "slug",
+            "title",
+            "description",
+            "area",
+            "opens_at",
+            "closes_at",
+            "is_open",
+            "allow_anonymous",
+            "moderation",
+            "themes",
+        ]
+
+    def get_is_open(self, campaign: Campaign) -> bool:
+        return campaign.is_open()
+
+
+class CampaignListView(ListAPIView):
+    """Campaigns with their themes, in the language of the request."""
+
+    serializer_class = CampaignSerializer
+    queryset = Campaign.objects.select_related("area").prefetch_related("themes")
+
+
+class CampaignDetailView(RetrieveAPIView):
+    serializer_class = CampaignSerializer
+    queryset = Campaign.objects.select_related("area").prefetch_related("themes")
+    lookup_field = "slug"
+
+
+# Participation on one contribution ----------------------------------------------------------
+
+
+def _public_contribution_or_404(pk: int) -> Contribution:
+    return get_object_or_404(
+        contributions_public().select_related("campaign", "campaign__area"), pk=pk
+    )
+
+
+class ContributionUpdateSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    theme = serializers.SlugField()
+    title = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    geometry = GeoJSONGeometryField(allow_null=True)
+    exact_location_public = serializers.BooleanField(default=False)
+
+
+class ContributionDetailView(APIView):
+    """One public contribution as a GeoJSON Feature; its author may edit (PUT) or withdraw
+    (DELETE) it until a moderator has acted on it."""
+
+    renderer_classes = [JSONRenderer, GeoJSONRenderer]
+
+    @extend_schema(responses={(200, GEOJSON): OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
+    def get(self, request: Request, pk: int) -> HttpResponse | Response:
+        features = contributions_feature_texts(queryset=contributions_public().filter(pk=pk))
+        if not features:
+            return Response({"detail": _("Not found.")}, status=status.HTTP_404_NOT_FOUND)
+        return _geojson_response(features[0])
+
+    def _own(self, request: Request, pk: int) -> Contribution:
+        contribution = get_object_or_404(
+            Contribution.objects.select_related("campaign", "campaign__area"), pk=pk
+        )
+        if not can_change_contribution(request.get_participant(create=False), contribution):
+            raise PermissionDenied(_("You can no longer change this contribution."))
+        return contribution
+
+    @extend_schema(
+        request=ContributionUpdateSerializer,
+        responses={(200, GEOJSON): OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def put(self, request: Request, pk: int) -> HttpResponse | Response:
+        contribution = self._own(request, pk)
+        payload = ContributionUpdateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        theme = Theme.objects.filter(campaign=contribution.campaign, slug=data["theme"]).first()
+        try:
+            services.contribution_update(
+                contribution=contribution,
+                participant=request.get_participant(create=False),
+                kind=data["kind"],
+                theme=theme,
+                title=data["title"],
+                body=data["body"],
+                geometry=data["geometry"],
+                exact_location_public=data["exact_location_public"],
+            )
+        except DjangoValidationError as error:
+            return _refusal(error)
+        (feature,) = contributions_feature_texts(
+            queryset=Contribution.objects.filter(pk=pk), exact=True
+        )
+        return _geojson_response(feature)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        contribution = self._own(request, pk)
+        services.contribution_withdraw(
+            contribution=contribution, participant=request.get_participant(create=False)
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CommentSerializer(serializers.ModelSerializer):
+    author = serializers.SerializerMethodField()
+    reply_to = serializers.IntegerField(source="parent_id", read_only=True)
+
+    class Meta:
+        model = Comment
+        fields = ["id", "reply_to", "author", "body", "created_at"]
+
+    def get_author(self, comment: Comment) -> str:
+        user = comment.participant.user if comment.participant_id else None
+        return (user.first_name if user else "") or _("Anonymous resident")
+
+
+class CommentInputSerializer(serializers.Serializer):
+    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    reply_to = serializers.IntegerField(required=False, allow_null=True, default=None)
+    idempotency_key = serializers.UUIDField(required=False, allow_null=True, default=None)
+    website = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class CommentListView(APIView):
+    """Public comments of a contribution (replies follow their comment), or a new one."""
+
+    @extend_schema(responses=CommentSerializer(many=True))
+    def get(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        comments = []
+        for comment in contribution_comments(contribution=contribution):
+            comments.append(comment)
+            comments.extend(comment.public_replies)
+        return Response(CommentSerializer(comments, many=True).data)
+
+    @extend_schema(
+        request=CommentInputSerializer,
+        responses={201: CommentSerializer, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        payload = CommentInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        parent = Comment.objects.filter(pk=data["reply_to"]).first() if data["reply_to"] else None
+        if data["reply_to"] and parent is None:
+            return Response(
+                {"reply_to": [_("You can reply only to a comment on this contribution.")]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        try:
+            comment = services.comment_add(
+                contribution=contribution,
+                participant=request.get_participant(create=True),
+                body=data["body"],
+                parent=parent,
+                idempotency_key=data["idempotency_key"],
+                address=client_address(request),
+                honeypot=data["website"],
+            )
+        except DjangoValidationError as error:
+            return _refusal(error, rename={"parent": "reply_to"})
+        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class SupportStateSerializer(serializers.Serializer):
+    supported = serializers.BooleanField()
+    supports = serializers.IntegerField()
+
+
+class SupportView(APIView):
+    """Support a contribution (POST, a second time is a no-op) or take it back (DELETE)."""
+
+    def _state(self, contribution: Contribution, supported: bool) -> Response:
+        return Response({"supported": supported, "supports": contribution.supports.count()})
+
+    @extend_schema(request=None, responses={200: SupportStateSerializer, 400: OpenApiTypes.OBJECT})
+    def post(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        try:
+            services.support_add(
+                contribution=contribution, participant=request.get_participant(create=True)
+            )
+        except DjangoValidationError as error:
+            return _refusal(error)
+        return self._state(contribution, True)
+
+    @extend_schema(request=None, responses={200: SupportStateSerializer})
+    def delete(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        participant = request.get_participant(create=False)
+        if participant is not None:
+            services.support_remove(contribution=contribution, participant=participant)
+        return self._state(contribution, False)
+
+
+class FollowView(APIView):
+    """Follow a contribution (POST) or stop (DELETE); needs a signed-in account."""
+
+    @extend_schema(request=None, responses={204: None, 400: OpenApiTypes.OBJECT})
+    def post(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        try:
+            services.follow_add(
+                contribution=contribution, participant=request.get_participant(create=True)
+            )
+        except DjangoValidationError as error:
+            return _refusal(error)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        contribution = _public_contribution_or_404(pk)
+        participant = request.get_participant(create=False)
+        if participant is not None:
+            services.follow_remove(contribution=contribution, participant=participant)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PhotoSerializer(serializers.ModelSerializer):
+    image = serializers.ImageField(read_only=True)
+    thumbnail = serializers.ImageField(read_only=True)
+
+    class Meta:
+        model = Photo
+        fields = ["id", "image", "thumbnail", "width", "height"]
+
+
+class PhotoListView(ListAPIView):
+    """Photos of a public contribution, without any of the uploaded files' metadata."""
+
+    serializer_class = PhotoSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return _public_contribution_or_404(self.kwargs["pk"]).photos.filter(hidden=False)

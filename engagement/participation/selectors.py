@@ -1,0 +1,344 @@
+"""Reads of the participation context: what the public may see, and GeoJSON written by PostGIS."""
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.gis.db.models.functions import AsGeoJSON
+from django.contrib.gis.geos import Polygon
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    JSONField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextChoices,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Concat, JSONObject, Left
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from engagement.models import Block, Campaign, Comment, Contribution, Follow, Participant, Support
+from geo.models import Area
+from geo.selectors import area_with_descendant_ids, public_geometry
+
+EXCERPT_LENGTH = 200
+# More than the 71 m a point can move to the centre of its 100 m cell, at Finnish latitudes.
+BBOX_PRIVACY_MARGIN_DEGREES = 0.003
+
+
+def campaign_default() -> Campaign | None:
+    """The campaign shown at `/`: the configured one, else the newest open one."""
+    campaign = Campaign.objects.filter(slug=settings.DEFAULT_CAMPAIGN_SLUG).first()
+    if campaign:
+        return campaign
+    now = timezone.now()
+    return Campaign.objects.filter(opens_at__lte=now).order_by("-opens_at").first()
+
+
+def contributions_public(*, campaign: Campaign | None = None) -> QuerySet[Contribution]:
+    """Contributions anyone may see."""
+    qs = Contribution.objects.filter(moderation_state=Contribution.ModerationState.PUBLISHED)
+    if campaign is not None:
+        qs = qs.filter(campaign=campaign)
+    return qs
+
+
+class Sort(TextChoices):
+    NEWEST = "newest", _("Newest first")
+    MOST_SUPPORTED = "supported", _("Most supported")
+    MOST_DISCUSSED = "discussed", _("Most discussed")
+
+
+SORT_ORDER = {
+    Sort.NEWEST: ["-created_at", "-id"],
+    Sort.MOST_SUPPORTED: ["-supports_count", "-created_at", "-id"],
+    Sort.MOST_DISCUSSED: ["-comments_count", "-created_at", "-id"],
+}
+# A contribution written in any language is found by a query stemmed in each of them.
+SEARCH_CONFIGS = ("finnish", "swedish", "english")
+
+
+@dataclass(frozen=True)
+class ContributionFilters:
+    """Filters of the public list and map, parsed and validated by the door that received them."""
+
+    campaign: Campaign | None = None
+    area: Area | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    theme: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    q: str | None = None
+    sort: str = Sort.NEWEST
+
+
+def _count(model, *conditions, **lookups) -> Coalesce:
+    """Per-contribution count as a correlated subquery, so several counts never multiply rows."""
+    counted = (
+        model.objects.filter(*conditions, contribution=OuterRef("pk"), **lookups)
+        .order_by()
+        .values("contribution")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def with_counts(queryset: QuerySet[Contribution]) -> QuerySet[Contribution]:
+    """Adds supports_count (not counting participants blocked in the campaign) and
+    comments_count (public comments only)."""
+    blocked = Block.objects.filter(campaign=OuterRef(OuterRef("campaign"))).values("participant")
+    return queryset.annotate(
+        supports_count=_count(Support, ~Q(participant__in=blocked)),
+        comments_count=_count(Comment, moderation_state=Contribution.ModerationState.PUBLISHED),
+    )
+
+
+def contributions_filtered(*, filters: ContributionFilters) -> QuerySet[Contribution]:
+    """Public contributions matching every given filter, with counts, in the asked order."""
+    qs = with_counts(contributions_public(campaign=filters.campaign))
+    if filters.area is not None:
+        qs = qs.filter(area_id__in=area_with_descendant_ids(area=filters.area))
+    if filters.bbox is not None:
+        # The box is tested against the public location, else a series of ever smaller boxes
+        # would reveal a point's exact place. The stored geometry, widened by more than the
+        # privacy grid can move a point, first narrows the rows through the GiST index.
+        west, south, east, north = filters.bbox
+        m = BBOX_PRIVACY_MARGIN_DEGREES
+        widened = Polygon.from_bbox((west - m, south - m, east + m, north + m))
+        qs = (
+            qs.filter(geometry__intersects=widened)
+            .alias(public=public_geometry("geometry", "exact_location_public"))
+            .filter(public__intersects=Polygon.from_bbox(filters.bbox))
+        )
+    if filters.theme:
+        qs = qs.filter(theme__slug=filters.theme)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.q:
+        query = SearchQuery(filters.q, config=SEARCH_CONFIGS[0], search_type="websearch")
+        for config in SEARCH_CONFIGS[1:]:
+            query |= SearchQuery(filters.q, config=config, search_type="websearch")
+        qs = qs.filter(search=query)
+    return qs.order_by(*SORT_ORDER[Sort(filters.sort)])
+
+
+def translated_field(field: str) -> Coalesce:
+    """The field in the active language, falling back to Finnish, the default language."""
+    lang = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return Coalesce(F(f"{field}_{lang}"), F(f"{field}_fi"), output_field=TextField())
+
+
+def contributions_feature_text_queryset(
+    *, queryset: QuerySet[Contribution], exact: bool = False
+) -> QuerySet:
+    """One GeoJSON Feature per row, each written by PostGIS as text, in queryset order, as a
+    lazy flat `values_list` that exports can iterate in chunks.
+
+    Building the JSON in the database is 10-30x cheaper than serialising model instances
+    (ARCHITECTURE.md); callers join the texts into a FeatureCollection. Points are shown at
+    their public location (snapped to a 100 m grid unless the author chose otherwise) unless
+    `exact` is asked for, as for the author's own data.
+    """
+    if "supports_count" not in queryset.query.annotations:
+        queryset = with_counts(queryset)
+    geometry = "geometry" if exact else public_geometry("geometry", "exact_location_public")
+    # "/sv/contributions/1/" less its "1/": the detail URL prefix in the active language.
+    url_prefix = reverse("engagement:contribution-detail", kwargs={"pk": 1})[:-2]
+    feature = JSONObject(
+        type=Value("Feature"),
+        id=F("id"),
+        geometry=Cast(AsGeoJSON(geometry, precision=6), output_field=JSONField()),
+        properties=JSONObject(
+            title=F("title"),
+            excerpt=Left("body", EXCERPT_LENGTH),
+            kind=F("kind"),
+            theme=F("theme__slug"),
+            theme_name=translated_field("theme__name"),
+            color=F("theme__color"),
+            status=F("status"),
+            moderation=F("moderation_state"),
+            supports=F("supports_count"),
+            comments=F("comments_count"),
+            created_at=F("created_at"),
+            url=Concat(
+                Value(url_prefix), Cast("id", TextField()), Value("/"), output_field=TextField()
+            ),
+        ),
+    )
+    return queryset.annotate(feature=Cast(feature, output_field=TextField())).values_list(
+        "feature", flat=True
+    )
+
+
+def contributions_feature_texts(
+    *, queryset: QuerySet[Contribution], exact: bool = False
+) -> list[str]:
+    """The feature texts of `contributions_feature_text_queryset`, read at once (one page)."""
+    return list(contributions_feature_text_queryset(queryset=queryset, exact=exact))
+
+
+def feature_collection_text(*, features: list[str], number_matched: int, links: list[dict]) -> str:
+    """A GeoJSON FeatureCollection around feature texts, with OGC API Features paging members."""
+    return (
+        f'{{"type":"FeatureCollection","numberMatched":{number_matched},'
+        f'"numberReturned":{len(features)},"links":{json.dumps(links)},'
+        f'"features":[{",".join(features)}]}}'
+    )
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    status: str
+    label: str
+    text: str
+    at: datetime
+    signature: str = ""
+
+
+def contribution_status_history(*, contribution: Contribution) -> list[StatusStep]:
+    """The public status history, beginning with the contribution's arrival as new."""
+    steps = [
+        StatusStep(
+            Contribution.Status.NEW, str(Contribution.Status.NEW.label), "", contribution.created_at
+        )
+    ]
+    for change in contribution.status_changes.all():
+        steps.append(
+            StatusStep(
+                change.status,
+                change.get_status_display(),
+                change.text,
+                change.created_at,
+                change.signature,
+            )
+        )
+    return steps
+
+
+def contribution_comments(*, contribution: Contribution) -> list[Comment]:
+    """Public top-level comments, oldest first, each with `public_replies` prefetched."""
+    public = Contribution.ModerationState.PUBLISHED
+    return list(
+        contribution.comments.filter(parent=None, moderation_state=public)
+        .select_related("participant__user")
+        .prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=Comment.objects.filter(moderation_state=public).select_related(
+                    "participant__user"
+                ),
+                to_attr="public_replies",
+            )
+        )
+    )
+
+
+def contribution_hidden_comment_count(*, contribution: Contribution) -> int:
+    """How many comments moderators hid, said on the page without saying what they were."""
+    return contribution.comments.filter(
+        moderation_state=Contribution.ModerationState.HIDDEN
+    ).count()
+
+
+def participant_relation(
+    *, contribution: Contribution, participant: Participant | None
+) -> dict[str, bool]:
+    """Whether this participant supports and follows the contribution."""
+    if participant is None:
+        return {"supports": False, "follows": False}
+    return {
+        "supports": Support.objects.filter(
+            contribution=contribution, participant=participant
+        ).exists(),
+        "follows": Follow.objects.filter(
+            contribution=contribution, participant=participant
+        ).exists(),
+    }
+
+
+def contributions_of_participant(*, participant: Participant) -> QuerySet[Contribution]:
+    """Everything the participant contributed, whatever its moderation state, newest first."""
+    return with_counts(
+        Contribution.objects.filter(participant=participant).select_related("campaign", "theme")
+    ).order_by("-created_at", "-id")
+
+
+def participant_export(*, participant: Participant) -> dict:
+    """Everything a participant contributed, for the personal data download (GDPR art. 15, 20)."""
+    contributions = contributions_of_participant(participant=participant)
+    geojson = json.loads(
+        feature_collection_text(
+            features=contributions_feature_texts(queryset=contributions, exact=True),
+            number_matched=len(contributions),
+            links=[],
+        )
+    )
+    user = participant.user
+    return {
+        "account": {
+            "email": user.email if user else None,
+            "date_joined": user.date_joined.isoformat() if user else None,
+        },
+        "contributions": geojson,
+        "comments": [
+            {
+                "contribution": c.contribution_id,
+                "reply_to": c.parent_id,
+                "body": c.body,
+                "moderation_state": c.moderation_state,
+                "created_at": c.created_at.isoformat(),
+            }
+            for c in Comment.objects.filter(participant=participant).order_by("created_at")
+        ],
+        "supports": [
+            {"contribution": s.contribution_id, "created_at": s.created_at.isoformat()}
+            for s in Support.objects.filter(participant=participant).order_by("created_at")
+        ],
+        "follows": [
+            {"contribution": f.contribution_id, "created_at": f.created_at.isoformat()}
+            for f in Follow.objects.filter(participant=participant).order_by("created_at")
+        ],
+    }
+
+
+def contributions_audience(
+    *, contributions: QuerySet[Contribution], supporters: bool
+) -> dict[str, str]:
+    """E-mail address → language of everyone to tell about these contributions, each once:
+    their authors and followers, and (when asked) supporters who have an account."""
+    audience: dict[str, str] = {}
+    public = contributions.filter(moderation_state=Contribution.ModerationState.PUBLISHED)
+    for contribution in public.select_related("participant__user"):
+        language = contribution.language or settings.LANGUAGE_CODE
+        author = contribution.participant.user if contribution.participant_id else None
+        if author and author.email and author.is_active:
+            audience.setdefault(author.email, language)
+        follows = Follow.objects.filter(contribution=contribution).select_related(
+            "participant__user"
+        )
+        for follow in follows:
+            user = follow.participant.user
+            if user and user.email and user.is_active:
+                audience.setdefault(user.email, follow.language or language)
+        if supporters:
+            for support in Support.objects.filter(contribution=contribution).select_related(
+                "participant__user"
+            ):
+                user = support.participant.user
+                if user and user.email and user.is_active:
+                    audience.setdefault(user.email, language)
+    return audience

@@ -1,0 +1,468 @@
+"""Writes of participation: participants, contributions, comments, supports and follows."""
+
+import hashlib
+import uuid
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.contrib.gis.geos import GEOSGeometry
+from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from engagement.models import (
+    ApiKey,
+    Campaign,
+    Comment,
+    Contribution,
+    Follow,
+    Participant,
+    Photo,
+    Support,
+    Theme,
+)
+from engagement.participation.photos import photos_clean
+from engagement.rules import can_change_contribution, contribute_refusal
+from geo.selectors import area_smallest_containing
+from geo.services import geometry_validate_in_area
+
+TITLE_MIN, TITLE_MAX = 3, 120
+BODY_MIN, BODY_MAX = 1, 5000
+COMMENT_MIN, COMMENT_MAX = 1, 3000
+GEOMETRY_KIND_OF_TYPE = {
+    "Point": Campaign.GeometryKind.POINT,
+    "LineString": Campaign.GeometryKind.LINE,
+    "Polygon": Campaign.GeometryKind.POLYGON,
+}
+
+
+class _Errors:
+    """Collects messages per field and raises them together."""
+
+    def __init__(self) -> None:
+        self.by_field: dict[str, list[ValidationError]] = {}
+
+    def add(self, field: str, message: str, code: str, params: dict | None = None) -> None:
+        self.by_field.setdefault(field, []).append(
+            ValidationError(message, code=code, params=params)
+        )
+
+    def extend(self, field: str, error: ValidationError) -> None:
+        self.by_field.setdefault(field, []).extend(error.error_list)
+
+    def raise_if_any(self) -> None:
+        if self.by_field:
+            raise ValidationError(self.by_field)
+
+
+# Participants -------------------------------------------------------------------------------
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def participant_for_user(*, user: User) -> Participant:
+    """The participant of a signed-in user, created on first use."""
+    participant, _created = Participant.objects.get_or_create(user=user)
+    return participant
+
+
+def participant_for_token(*, token: str, create: bool) -> Participant | None:
+    """The anonymous participant a browser's token stands for (created when asked)."""
+    if not token:
+        return None
+    token_hash = _token_hash(token)
+    if create:
+        participant, _created = Participant.objects.get_or_create(token_hash=token_hash)
+        return participant
+    return Participant.objects.filter(token_hash=token_hash).first()
+
+
+@transaction.atomic
+def participant_claim(*, anonymous: Participant, user: User) -> int:
+    """Move a browser's anonymous input into the user's account; returns how many items moved.
+
+    Supports and follows the user already has are kept once. The anonymous participant is deleted,
+    so its token no longer stands for anyone.
+    """
+    if anonymous.user_id is not None:
+        raise PermissionDenied(_("This input already belongs to an account."))
+    target = participant_for_user(user=user)
+    moved = Contribution.objects.filter(participant=anonymous).update(participant=target)
+    moved += Comment.objects.filter(participant=anonymous).update(participant=target)
+    for model in (Support, Follow):
+        duplicates = model.objects.filter(
+            participant=anonymous,
+            contribution__in=model.objects.filter(participant=target).values("contribution"),
+        )
+        duplicates.delete()
+        moved += model.objects.filter(participant=anonymous).update(participant=target)
+    anonymous.delete()
+    return moved
+
+
+@transaction.atomic
+def account_delete(*, user: User, remove_contributions: bool) -> None:
+    """Delete a user's account. Their contributions and comments stay, anonymised, unless asked."""
+    participant = Participant.objects.filter(user=user).first()
+    if participant is not None:
+        if remove_contributions:
+            Contribution.objects.filter(participant=participant).delete()
+            Comment.objects.filter(participant=participant).delete()
+        # Supports and follows go with the participant; contributions and comments keep a null
+        # participant and so no longer point at anyone.
+        participant.delete()
+    user.delete()
+
+
+# Idempotency and bots -----------------------------------------------------------------------
+
+
+def _earlier(model, *, participant: Participant, idempotency_key: uuid.UUID | None):
+    """What the participant already made with this key: a double click or a retried request."""
+    if idempotency_key is None:
+        return None
+    return model.objects.filter(participant=participant, idempotency_key=idempotency_key).first()
+
+
+def _create_once(model, *, participant: Participant, idempotency_key: uuid.UUID | None, **fields):
+    """(row, True) when created; (row, False) when a parallel request with the same key won."""
+    try:
+        with transaction.atomic():
+            row = model.objects.create(
+                participant=participant, idempotency_key=idempotency_key, **fields
+            )
+            return row, True
+    except IntegrityError:
+        if idempotency_key is None:
+            raise
+        return model.objects.get(participant=participant, idempotency_key=idempotency_key), False
+
+
+def _refuse_honeypot(honeypot: str) -> None:
+    if honeypot:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: ValidationError(
+                    _("Your message could not be accepted."), code="honeypot"
+                )
+            }
+        )
+
+
+# Rate limits --------------------------------------------------------------------------------
+
+
+def _rate_limit(*, action: str, participant: Participant, address: str | None) -> None:
+    """Refuse an anonymous write beyond the per-participant and per-address limits.
+
+    Signed-in residents and integrations with an API key are not limited here; moderators deal
+    with abuse by accounts, and administrators revoke keys.
+    """
+    if participant.user_id is not None or ApiKey.objects.filter(participant=participant).exists():
+        return
+    limit, window = settings.ANONYMOUS_RATE_LIMITS[action]
+    subjects = [f"p{participant.pk}"]
+    if address:
+        # Addresses are hashed with the secret key: the cache never holds them in clear.
+        salted = f"{settings.SECRET_KEY}:{address}".encode()
+        subjects.append("a" + hashlib.sha256(salted).hexdigest()[:32])
+    for subject in subjects:
+        key = f"rate:{action}:{subject}"
+        cache.add(key, 0, window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, window)
+            count = 1
+        if count > limit:
+            raise ValidationError(
+                {
+                    NON_FIELD_ERRORS: ValidationError(
+                        _(
+                            "You have sent a lot in a short time. Please wait a moment and try "
+                            "again; what you wrote is kept."
+                        ),
+                        code="rate_limited",
+                    )
+                }
+            )
+
+
+# Contributions ------------------------------------------------------------------------------
+
+
+def _initial_state(campaign: Campaign) -> str:
+    """Public at once under post-moderation; waiting for a moderator under pre-moderation."""
+    if campaign.moderation == Campaign.Moderation.POST:
+        return Contribution.ModerationState.PUBLISHED
+    return Contribution.ModerationState.PENDING
+
+
+def _validate_contribution(
+    errors: _Errors,
+    *,
+    campaign: Campaign,
+    kind: str,
+    theme: Theme | None,
+    title: str,
+    body: str,
+    geometry: GEOSGeometry | None,
+) -> None:
+    if kind not in Contribution.Kind.values:
+        errors.add("kind", _("Choose whether this is an idea or a need."), "invalid_kind")
+    if theme is None or theme.campaign_id != campaign.pk:
+        errors.add("theme", _("Choose one of this campaign's themes."), "invalid_theme")
+    if not TITLE_MIN <= len(title) <= TITLE_MAX:
+        errors.add(
+            "title",
+            _("Write a title of %(min)d to %(max)d characters (now %(count)d)."),
+            "title_length",
+            {"min": TITLE_MIN, "max": TITLE_MAX, "count": len(title)},
+        )
+    if not BODY_MIN <= len(body) <= BODY_MAX:
+        errors.add(
+            "body",
+            _("Write a description of %(min)d to %(max)d characters (now %(count)d)."),
+            "body_length",
+            {"min": BODY_MIN, "max": BODY_MAX, "count": len(body)},
+        )
+    if geometry is None:
+        errors.add("geometry", _("Place a pin on the map."), "required")
+    elif GEOMETRY_KIND_OF_TYPE.get(geometry.geom_type) not in campaign.geometry_kinds:
+        allowed = ", ".join(
+            str(Campaign.GeometryKind(kind).label) for kind in campaign.geometry_kinds
+        )
+        errors.add(
+            "geometry",
+            _("This campaign takes only these shapes: %(allowed)s."),
+            "geometry_kind",
+            {"allowed": allowed},
+        )
+    else:
+        try:
+            geometry_validate_in_area(geometry=geometry, area=campaign.area)
+        except ValidationError as error:
+            errors.extend("geometry", error)
+
+
+@transaction.atomic
+def contribution_submit(
+    *,
+    campaign: Campaign,
+    participant: Participant,
+    kind: str,
+    theme: Theme | None,
+    title: str,
+    body: str,
+    geometry: GEOSGeometry | None,
+    exact_location_public: bool = False,
+    photos: Sequence[UploadedFile] = (),
+    language: str = "",
+    idempotency_key: uuid.UUID | None = None,
+    address: str | None = None,
+    honeypot: str = "",
+) -> Contribution:
+    """Validate a resident's contribution against the campaign's rules and store it.
+
+    A repeated idempotency key from the same participant returns the contribution it already
+    made, so a double click or a retried request stores one.
+    """
+    earlier = _earlier(Contribution, participant=participant, idempotency_key=idempotency_key)
+    if earlier is not None:
+        return earlier
+    _refuse_honeypot(honeypot)
+    errors = _Errors()
+    refusal = contribute_refusal(participant.user, campaign, participant)
+    if refusal:
+        errors.add(NON_FIELD_ERRORS, refusal, "not_allowed")
+    title, body = (title or "").strip(), (body or "").strip()
+    _validate_contribution(
+        errors,
+        campaign=campaign,
+        kind=kind,
+        theme=theme,
+        title=title,
+        body=body,
+        geometry=geometry,
+    )
+    try:
+        clean_photos = photos_clean(photos)
+    except ValidationError as error:
+        errors.extend("photos", error)
+    errors.raise_if_any()
+    _rate_limit(action="contribution", participant=participant, address=address)
+
+    contribution, created = _create_once(
+        Contribution,
+        participant=participant,
+        idempotency_key=idempotency_key,
+        campaign=campaign,
+        kind=kind,
+        theme=theme,
+        title=title,
+        body=body,
+        geometry=geometry,
+        area=area_smallest_containing(geometry=geometry) or campaign.area,
+        exact_location_public=exact_location_public,
+        language=language,
+        moderation_state=_initial_state(campaign),
+    )
+    if not created:
+        return contribution  # a parallel request with the same key stored it, photos too
+    for position, photo in enumerate(clean_photos):
+        Photo.objects.create(
+            contribution=contribution,
+            image=photo.image,
+            thumbnail=photo.thumbnail,
+            width=photo.width,
+            height=photo.height,
+            position=position,
+        )
+    return contribution
+
+
+@transaction.atomic
+def contribution_update(
+    *,
+    contribution: Contribution,
+    participant: Participant,
+    kind: str,
+    theme: Theme | None,
+    title: str,
+    body: str,
+    geometry: GEOSGeometry | None,
+    exact_location_public: bool,
+) -> Contribution:
+    """The author edits their contribution, until a moderator has acted on it."""
+    if not can_change_contribution(participant, contribution):
+        raise PermissionDenied(_("You can no longer change this contribution."))
+    errors = _Errors()
+    title, body = (title or "").strip(), (body or "").strip()
+    _validate_contribution(
+        errors,
+        campaign=contribution.campaign,
+        kind=kind,
+        theme=theme,
+        title=title,
+        body=body,
+        geometry=geometry,
+    )
+    errors.raise_if_any()
+    contribution.kind, contribution.theme = kind, theme
+    contribution.title, contribution.body = title, body
+    contribution.geometry = geometry
+    contribution.area = area_smallest_containing(geometry=geometry) or contribution.campaign.area
+    contribution.exact_location_public = exact_location_public
+    contribution.save()
+    return contribution
+
+
+@transaction.atomic
+def contribution_withdraw(*, contribution: Contribution, participant: Participant) -> None:
+    """The author takes their contribution back, until a moderator has acted on it."""
+    if not can_change_contribution(participant, contribution):
+        raise PermissionDenied(_("You can no longer change this contribution."))
+    contribution.moderation_state = Contribution.ModerationState.WITHDRAWN
+    contribution.save(update_fields=["moderation_state", "updated_at"])
+
+
+# Comments, supports, follows ----------------------------------------------------------------
+
+
+def _interaction_refusal(participant: Participant, contribution: Contribution) -> str | None:
+    if contribution.moderation_state != Contribution.ModerationState.PUBLISHED:
+        return _("This contribution is not public.")
+    return contribute_refusal(participant.user, contribution.campaign, participant)
+
+
+@transaction.atomic
+def comment_add(
+    *,
+    contribution: Contribution,
+    participant: Participant,
+    body: str,
+    parent: Comment | None = None,
+    idempotency_key: uuid.UUID | None = None,
+    address: str | None = None,
+    honeypot: str = "",
+) -> Comment:
+    """A comment, or a reply to a top-level comment of the same contribution."""
+    earlier = _earlier(Comment, participant=participant, idempotency_key=idempotency_key)
+    if earlier is not None:
+        return earlier
+    _refuse_honeypot(honeypot)
+    errors = _Errors()
+    refusal = _interaction_refusal(participant, contribution)
+    if refusal:
+        errors.add(NON_FIELD_ERRORS, refusal, "not_allowed")
+    body = (body or "").strip()
+    if not COMMENT_MIN <= len(body) <= COMMENT_MAX:
+        errors.add(
+            "body",
+            _("Write a comment of %(min)d to %(max)d characters (now %(count)d)."),
+            "body_length",
+            {"min": COMMENT_MIN, "max": COMMENT_MAX, "count": len(body)},
+        )
+    if parent is not None and (parent.contribution_id != contribution.pk or parent.parent_id):
+        errors.add("parent", _("You can reply only to a comment on this contribution."), "parent")
+    errors.raise_if_any()
+    _rate_limit(action="comment", participant=participant, address=address)
+    comment, _created = _create_once(
+        Comment,
+        participant=participant,
+        idempotency_key=idempotency_key,
+        contribution=contribution,
+        parent=parent,
+        body=body,
+        moderation_state=_initial_state(contribution.campaign),
+    )
+    return comment
+
+
+def support_add(*, contribution: Contribution, participant: Participant) -> bool:
+    """Support a contribution; a second support is a no-op. True when this call added it.
+
+    The unique constraint decides under concurrency: get_or_create catches the IntegrityError of
+    a parallel insert and returns the row that won.
+    """
+    refusal = _interaction_refusal(participant, contribution)
+    if refusal:
+        raise ValidationError({NON_FIELD_ERRORS: ValidationError(refusal, code="not_allowed")})
+    _support, created = Support.objects.get_or_create(
+        contribution=contribution, participant=participant
+    )
+    return created
+
+
+def support_remove(*, contribution: Contribution, participant: Participant) -> bool:
+    """Take a support back; True when there was one."""
+    deleted, _details = Support.objects.filter(
+        contribution=contribution, participant=participant
+    ).delete()
+    return bool(deleted)
+
+
+def follow_add(*, contribution: Contribution, participant: Participant) -> None:
+    """Follow a contribution to hear of its changes by e-mail, which needs an account."""
+    if participant.user_id is None:
+        raise ValidationError(
+            {NON_FIELD_ERRORS: ValidationError(_("Sign in to follow."), code="sign_in_required")}
+        )
+    if contribution.moderation_state != Contribution.ModerationState.PUBLISHED:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: ValidationError(
+                    _("This contribution is not public."), code="hidden"
+                )
+            }
+        )
+    Follow.objects.get_or_create(contribution=contribution, participant=participant)
+
+
+def follow_remove(*, contribution: Contribution, participant: Participant) -> None:
+    Follow.objects.filter(contribution=contribution, participant=participant).delete()

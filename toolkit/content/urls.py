@@ -1,0 +1,17 @@
+"""Toolkit pages: method cards, stories, the experiment guide, workshop plans, the editor."""
+
+from django.urls import path
+
+from toolkit.content import editor, views
+
+urlpatterns = [
+    path("toolkit/", views.index, name="index"),
+    path("toolkit/methods/<slug:slug>/", views.method_detail, name="method-detail"),
+    path("toolkit/stories/<slug:slug>/", views.story_detail, name="story-detail"),
+    path("toolkit/guide/", views.guide, name="guide"),
+    path("toolkit/edit/", editor.editor_index, name="editor-index"),
+    path("toolkit/edit/<str:kind>/new/", editor.editor_edit, name="editor-new"),
+    path("toolkit/edit/<str:kind>/<slug:slug>/", editor.editor_edit, name="editor-edit"),
+    path("toolkit/workshops/new/", views.workshop_new, name="workshop-new"),
+    path("toolkit/workshops/<str:token>/", views.workshop_detail, name="workshop-detail"),
+]

@@ -1,0 +1,202 @@
+"""The toolkit's pages: find guidance, read cards and stories, the experiment guide, workshops."""
+
+import json
+import secrets
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from engagement.models import Campaign, Contribution
+from engagement.participation.selectors import campaign_default
+from toolkit.models import (
+    Audience,
+    Effort,
+    MethodCard,
+    Phase,
+    Publication,
+    Story,
+    ToolkitTheme,
+    WorkshopPlan,
+)
+from toolkit.pilots.selectors import PUBLIC_STATUSES
+
+SEARCH_FIELDS_CARD = (
+    "title",
+    "summary",
+    "purpose",
+    "when_to_use",
+    "steps",
+    "watch_out",
+    "evaluation",
+)
+SEARCH_FIELDS_STORY = (
+    "title",
+    "summary",
+    "situation",
+    "what_was_done",
+    "what_happened",
+    "lessons",
+    "transcript",
+)
+
+
+def _search(queryset, fields, q: str):
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": q})
+    return queryset.filter(condition)
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """Guidance by phase, theme, who takes part and effort, with search across all content."""
+    cards = MethodCard.objects.filter(status=Publication.PUBLISHED)
+    stories = Story.objects.filter(status=Publication.PUBLISHED)
+    get = request.GET
+    if get.get("phase") in Phase.values:
+        cards = cards.filter(phase=get["phase"])
+        # A story belongs to the phases of the methods it used.
+        stories = stories.filter(methods__phase=get["phase"]).distinct()
+    if get.get("theme") in ToolkitTheme.values:
+        cards = cards.filter(themes__contains=[get["theme"]])
+        stories = stories.filter(themes__contains=[get["theme"]])
+    if get.get("audience") in Audience.values:
+        cards = cards.filter(audiences__contains=[get["audience"]])
+        stories = stories.filter(audiences__contains=[get["audience"]])
+    for effort in ("time", "people", "cost"):
+        if get.get(effort) in Effort.values:
+            cards = cards.filter(**{f"{effort}_effort": get[effort]})
+    if q := get.get("q", "").strip():
+        cards = _search(cards, SEARCH_FIELDS_CARD, q)
+        stories = _search(stories, SEARCH_FIELDS_STORY, q)
+    return render(
+        request,
+        "toolkit/index.html",
+        {
+            "cards_by_phase": [
+                (phase, label, [c for c in cards if c.phase == phase])
+                for phase, label in Phase.choices
+            ],
+            "stories": stories,
+            "phases": Phase.choices,
+            "themes": ToolkitTheme.choices,
+            "audiences": Audience.choices,
+            "efforts": Effort.choices,
+            "selected": get,
+            "count": len(cards) + stories.count(),
+        },
+    )
+
+
+def _visible(request: HttpRequest, item) -> bool:
+    return item.status == Publication.PUBLISHED or request.user.has_perm(
+        f"toolkit.change_{item._meta.model_name}"
+    )
+
+
+def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    card = get_object_or_404(MethodCard, slug=slug)
+    if not _visible(request, card):
+        raise Http404
+    return render(
+        request,
+        "toolkit/method_detail.html",
+        {
+            "card": card,
+            "related": card.related.filter(status=Publication.PUBLISHED),
+            "stories": card.stories.filter(status=Publication.PUBLISHED),
+            "pilots": card.pilots.filter(status__in=PUBLIC_STATUSES),
+        },
+    )
+
+
+def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    story = get_object_or_404(Story, slug=slug)
+    if not _visible(request, story):
+        raise Http404
+    return render(
+        request,
+        "toolkit/story_detail.html",
+        {
+            "story": story,
+            "methods": story.methods.filter(status=Publication.PUBLISHED),
+            "place_geojson": json.loads(story.place.geojson) if story.place else None,
+        },
+    )
+
+
+def guide(request: HttpRequest) -> HttpResponse:
+    """From a resident need on the map, through a hypothesis and measures, to a pilot proposal.
+
+    The last step's form hands its values to the pilot form as query parameters.
+    """
+    campaign = Campaign.objects.filter(slug=request.GET.get("campaign")).first() or (
+        campaign_default()
+    )
+    contributions = (
+        Contribution.objects.filter(
+            campaign=campaign, moderation_state=Contribution.ModerationState.PUBLISHED
+        ).order_by("-created_at")
+        if campaign
+        else Contribution.objects.none()
+    )
+    published = {c.slug: c for c in MethodCard.objects.filter(status=Publication.PUBLISHED)}
+    # Template names cannot hold hyphens.
+    cards = {slug.replace("-", "_"): card for slug, card in published.items()}
+    return render(
+        request,
+        "toolkit/guide.html",
+        {"campaign": campaign, "contributions": contributions, "cards": cards},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def workshop_new(request: HttpRequest) -> HttpResponse:
+    """A facilitator collects cards and stories into a session plan with a shareable link."""
+    cards = MethodCard.objects.filter(status=Publication.PUBLISHED)
+    stories = Story.objects.filter(status=Publication.PUBLISHED)
+    errors = []
+    if request.method == "POST":
+        title = request.POST.get("title", "").strip()
+        chosen_cards = list(cards.filter(slug__in=request.POST.getlist("methods")))
+        chosen_stories = list(stories.filter(slug__in=request.POST.getlist("stories")))
+        if not title:
+            errors.append(_("Give the session a title."))
+        if not chosen_cards and not chosen_stories:
+            errors.append(_("Choose at least one card or story."))
+        if not errors:
+            plan = WorkshopPlan.objects.create(
+                token=secrets.token_urlsafe(16),
+                title=title[:160],
+                items=[{"kind": "method", "slug": c.slug} for c in chosen_cards]
+                + [{"kind": "story", "slug": s.slug} for s in chosen_stories],
+                created_by=request.user if request.user.is_authenticated else None,
+            )
+            messages.success(request, _("Your session plan is ready. Share its link."))
+            return redirect(plan)
+    return render(
+        request,
+        "toolkit/workshop_form.html",
+        {"cards": cards, "stories": stories, "errors": errors, "selected": request.POST},
+        status=400 if errors else 200,
+    )
+
+
+def workshop_detail(request: HttpRequest, token: str) -> HttpResponse:
+    """The plan for anyone with its link: printable, and shown full-screen in a session."""
+    plan = get_object_or_404(WorkshopPlan, token=token)
+    cards = {c.slug: c for c in MethodCard.objects.filter(status=Publication.PUBLISHED)}
+    stories = {s.slug: s for s in Story.objects.filter(status=Publication.PUBLISHED)}
+    items = []
+    for item in plan.items:
+        source = cards if item["kind"] == "method" else stories
+        if item["slug"] in source:
+            items.append((item["kind"], source[item["slug"]]))
+    return render(
+        request,
+        "toolkit/workshop_detail.html",
+        {"plan": plan, "items": items, "share_url": request.build_absolute_uri()},
+    )

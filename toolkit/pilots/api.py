@@ -1,0 +1,372 @@
+"""Read API of pilots (`/api/v1/pilots/`): public pilots as GeoJSON written by PostGIS, one
+pilot's detail, and its reported result."""
+
+import json
+
+from django.contrib.gis.db.models.functions import AsGeoJSON
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    Exists,
+    F,
+    JSONField,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Concat, JSONObject
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _lazy
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from engagement.models import Campaign
+from engagement.participation.selectors import contributions_public, feature_collection_text
+from geo.models import Area
+from geo.selectors import area_with_descendant_ids
+from toolkit.models import Pilot
+from toolkit.pilots.services import OUTCOMES
+from toolkit.rules import pilot_is_public
+
+GEOJSON = "application/geo+json"
+RUNNING = "running"
+# The statuses the rule lets anyone see, so the list and the detail never disagree with it.
+PUBLIC_STATUSES = [s for s in Pilot.Status.values if pilot_is_public(Pilot(status=s))]
+STATUS_CHOICES = [
+    (RUNNING, _lazy("Running")),
+    *((value, label) for value, label in Pilot.Status.choices if value in PUBLIC_STATUSES),
+]
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "enum": [value for value, _label in STATUS_CHOICES],
+        "description": "running: approved, started and not yet ended",
+    },
+    component_name="PilotStatus",
+)
+class PilotStatusField(serializers.ChoiceField):
+    """A public pilot's status; its own schema component, apart from contributions' statuses."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(choices=STATUS_CHOICES, **kwargs)
+
+
+class GeoJSONRenderer(JSONRenderer):
+    """Lets clients ask for application/geo+json; errors still render as JSON."""
+
+    media_type = GEOJSON
+    format = "geojson"
+
+
+# Reads ------------------------------------------------------------------------------------------
+
+
+def _pilots_public() -> QuerySet[Pilot]:
+    return Pilot.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def _running() -> Q:
+    """Approved and between its start and end dates, today in the site's time zone."""
+    today = timezone.localdate()
+    return Q(status=Pilot.Status.APPROVED, starts_on__lte=today, ends_on__gte=today)
+
+
+def _shown_status() -> Case:
+    return Case(When(_running(), then=Value(RUNNING)), default=F("status"))
+
+
+def _detail_url_prefix() -> str:
+    """ "/sv/pilots/" of "/sv/pilots/0/": the detail URL less its id, in the active language."""
+    try:
+        return reverse("toolkit:pilot-detail", kwargs={"pk": 0})[: -len("0/")]
+    except NoReverseMatch:
+        return "/pilots/"
+
+
+def _pilot_properties() -> dict:
+    """Expressions of the properties a pilot shows in the list and the detail."""
+    contribution_ids = ArraySubquery(
+        contributions_public().filter(pilots=OuterRef("pk")).order_by("pk").values("pk")
+    )
+    return {
+        "title": F("title"),
+        "organisation": F("organisation__name"),
+        "status": _shown_status(),
+        "starts_on": F("starts_on"),
+        "ends_on": F("ends_on"),
+        "url": Concat(
+            Value(_detail_url_prefix()),
+            Cast("id", TextField()),
+            Value("/"),
+            output_field=TextField(),
+        ),
+        "contributions": contribution_ids,
+    }
+
+
+def _pilots_filtered(
+    *,
+    campaign: Campaign | None = None,
+    status: str | None = None,
+    area: Area | None = None,
+    theme: str | None = None,
+) -> QuerySet[Pilot]:
+    qs = _pilots_public()
+    if campaign is not None:
+        qs = qs.filter(campaign=campaign)
+    if status == RUNNING:
+        qs = qs.filter(_running())
+    elif status:
+        qs = qs.filter(status=status)
+    if area is not None:
+        # Pilots of campaigns over the area or over any area nested below it.
+        qs = qs.filter(campaign__area_id__in=area_with_descendant_ids(area=area))
+    if theme:
+        qs = qs.filter(
+            Exists(contributions_public().filter(pilots=OuterRef("pk"), theme__slug=theme))
+        )
+    return qs.order_by("-starts_on", "-id")
+
+
+def _feature_texts(queryset: QuerySet[Pilot]) -> list[str]:
+    """One GeoJSON Feature per pilot, written by PostGIS as text, in queryset order."""
+    feature = JSONObject(
+        type=Value("Feature"),
+        id=F("id"),
+        geometry=Cast(AsGeoJSON("geometry", precision=6), output_field=JSONField()),
+        properties=JSONObject(**_pilot_properties()),
+    )
+    return list(
+        queryset.annotate(feature=Cast(feature, output_field=TextField())).values_list(
+            "feature", flat=True
+        )
+    )
+
+
+def _public_pilot_or_404(pk: int, **annotations) -> Pilot:
+    pilot = _pilots_public().filter(pk=pk).annotate(**annotations).first()
+    if pilot is None:
+        raise NotFound()
+    return pilot
+
+
+def _pilot_detail(pk: int) -> dict:
+    """A public pilot's properties, story, measures, participation and result; 404 otherwise."""
+    row = _public_pilot_or_404(
+        pk,
+        properties=JSONObject(**_pilot_properties()),
+        geojson=AsGeoJSON("geometry", precision=6),
+    )
+    feedback = row.feedback.aggregate(count=Count("id"), average=Avg("rating"))
+    average = feedback["average"]
+    return {
+        "id": row.pk,
+        "geometry": json.loads(row.geojson),
+        **row.properties,
+        "hypothesis": row.hypothesis,
+        "asks": row.asks,
+        "planned_methods": row.planned_methods,
+        "review_reason": row.review_reason,
+        "measures": list(row.measures.values("name", "unit", "target", "actual")),
+        "participants": row.participations.count(),
+        "feedback": {
+            "count": feedback["count"],
+            "average_rating": round(float(average), 1) if average is not None else None,
+        },
+        "result": _result(row) if row.status == Pilot.Status.REPORTED else None,
+    }
+
+
+def _pilot_result(pk: int) -> dict:
+    """The reported result of a public pilot; 404 until it is reported."""
+    pilot = _public_pilot_or_404(pk)
+    if pilot.status != Pilot.Status.REPORTED:
+        raise NotFound()
+    return _result(pilot)
+
+
+def _result(pilot: Pilot) -> dict:
+    return {
+        "narrative": pilot.narrative,
+        "next_step": pilot.next_step,
+        "outcome": pilot.outcome,
+        "reported_at": pilot.reported_at,
+    }
+
+
+# Shapes -----------------------------------------------------------------------------------------
+
+
+class PilotQuerySerializer(serializers.Serializer):
+    """Query parameters of the pilot list."""
+
+    campaign = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Campaign.objects.all(),
+        required=False,
+        error_messages={"does_not_exist": _lazy("There is no campaign with this slug.")},
+    )
+    status = PilotStatusField(
+        required=False, help_text="running: approved, started and not yet ended; approved: all"
+    )
+    area = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Area.objects.all(),
+        required=False,
+        help_text="pilots of campaigns in this area or in an area below it",
+        error_messages={"does_not_exist": _lazy("There is no area with this slug.")},
+    )
+    theme = serializers.SlugField(
+        required=False, help_text="pilots answering at least one contribution of this theme"
+    )
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "A GeoJSON geometry (RFC 7946) in WGS 84.",
+        "properties": {
+            "type": {"type": "string", "enum": ["Point", "LineString", "Polygon"]},
+            "coordinates": {"type": "array", "items": {}},
+        },
+        "required": ["type", "coordinates"],
+    }
+)
+class GeometryObjectField(serializers.JSONField):
+    pass
+
+
+class PilotPropertiesSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    organisation = serializers.CharField()
+    status = PilotStatusField()
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    url = serializers.CharField(help_text="the pilot's page in the language of the request")
+    contributions = serializers.ListField(
+        child=serializers.IntegerField(), help_text="ids of the public contributions it answers"
+    )
+
+
+class PilotFeatureSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["Feature"])
+    id = serializers.IntegerField()
+    geometry = GeometryObjectField()
+    properties = PilotPropertiesSerializer()
+
+
+class PilotFeatureCollectionSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["FeatureCollection"])
+    # Member names of OGC API Features, which GeoJSON clients of the contribution list know.
+    numberMatched = serializers.IntegerField()
+    numberReturned = serializers.IntegerField()
+    links = serializers.ListField(child=serializers.DictField())
+    features = PilotFeatureSerializer(many=True)
+
+
+class PilotMeasureSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    unit = serializers.CharField()
+    target = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False)
+    actual = serializers.DecimalField(
+        max_digits=12, decimal_places=2, coerce_to_string=False, allow_null=True
+    )
+
+
+class PilotFeedbackSummarySerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    average_rating = serializers.FloatField(
+        allow_null=True, help_text="from 1 to 5, one decimal; null without feedback"
+    )
+
+
+class PilotResultSerializer(serializers.Serializer):
+    narrative = serializers.CharField()
+    next_step = serializers.ChoiceField(choices=Pilot.NextStep.choices)
+    outcome = serializers.ChoiceField(
+        choices=[(outcome.value, outcome.label) for outcome in OUTCOMES],
+        help_text="the status the contributions it answers got",
+    )
+    reported_at = serializers.DateTimeField()
+
+
+class PilotDetailSerializer(PilotPropertiesSerializer):
+    id = serializers.IntegerField()
+    geometry = GeometryObjectField()
+    hypothesis = serializers.CharField()
+    asks = serializers.CharField()
+    planned_methods = serializers.CharField()
+    review_reason = serializers.CharField(
+        help_text="the officials' public reason, as for a declined pilot"
+    )
+    measures = PilotMeasureSerializer(many=True)
+    participants = serializers.IntegerField(help_text="residents who said they took part")
+    feedback = PilotFeedbackSummarySerializer()
+    result = PilotResultSerializer(allow_null=True, help_text="null until reported")
+
+
+# Doors ------------------------------------------------------------------------------------------
+
+
+class PilotListView(APIView):
+    """Public pilots as a GeoJSON FeatureCollection."""
+
+    renderer_classes = [JSONRenderer, GeoJSONRenderer]
+
+    @extend_schema(
+        operation_id="pilots_list",
+        parameters=[PilotQuerySerializer],
+        responses={(200, GEOJSON): PilotFeatureCollectionSerializer},
+        description="Approved, running, reported and declined pilots, the latest start first. "
+        "Proposals under review are not public.",
+    )
+    def get(self, request: Request) -> HttpResponse:
+        query = PilotQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
+        features = _feature_texts(
+            _pilots_filtered(
+                campaign=params.get("campaign"),
+                status=params.get("status"),
+                area=params.get("area"),
+                theme=params.get("theme"),
+            )
+        )
+        text = feature_collection_text(features=features, number_matched=len(features), links=[])
+        return HttpResponse(text, content_type=GEOJSON)
+
+
+class PilotDetailView(APIView):
+    """One public pilot: what it tries, how it measures, who took part, and its result."""
+
+    @extend_schema(
+        operation_id="pilots_retrieve",
+        responses={200: PilotDetailSerializer, 404: None},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(PilotDetailSerializer(_pilot_detail(pk)).data)
+
+
+class PilotResultView(APIView):
+    """The result a pilot's organisation reported; 404 until it has reported."""
+
+    @extend_schema(
+        operation_id="pilots_results_retrieve",
+        responses={200: PilotResultSerializer, 404: None},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(PilotResultSerializer(_pilot_result(pk)).data)

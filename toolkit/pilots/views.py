@@ -1,0 +1,311 @@
+"""Pages of organisations and pilots (`/pilots/`, `/organisations/new/`, `/moderation/pilots/`)."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Avg, Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from engagement.common.forms import add_service_errors
+from engagement.models import Campaign, Contribution
+from engagement.rules import moderated_campaigns
+from geo.models import Area
+from geo.selectors import area_with_descendant_ids
+from toolkit.models import Organisation, Pilot
+from toolkit.pilots import services
+from toolkit.pilots.forms import FeedbackForm, OrganisationForm, PilotForm, ReportForm, ReviewForm
+from toolkit.rules import can_edit_pilot, can_review_pilot, is_member, pilot_is_public
+
+
+def pilot_list(request: HttpRequest) -> HttpResponse:
+    """Public pilots by status, area and theme."""
+    pilots = Pilot.objects.filter(
+        status__in=[Pilot.Status.APPROVED, Pilot.Status.REPORTED, Pilot.Status.DECLINED]
+    ).select_related("organisation", "campaign__area")
+    status = request.GET.get("status", "")
+    if status == "running":
+        pilots = pilots.filter(status=Pilot.Status.APPROVED, starts_on__lte=services.today())
+    elif status in (Pilot.Status.APPROVED, Pilot.Status.REPORTED, Pilot.Status.DECLINED):
+        pilots = pilots.filter(status=status)
+    if area := Area.objects.filter(slug=request.GET.get("area", "")).first():
+        pilots = pilots.filter(campaign__area_id__in=area_with_descendant_ids(area=area))
+    if theme := request.GET.get("theme"):
+        pilots = pilots.filter(contributions__theme__slug=theme).distinct()
+    return render(
+        request,
+        "toolkit/pilot_list.html",
+        {
+            "pilots": pilots,
+            "areas": Area.objects.filter(campaigns__isnull=False).distinct(),
+            "themes": sorted(
+                {(t.slug, t.name) for c in Campaign.objects.all() for t in c.themes.all()},
+                key=lambda pair: pair[1],
+            ),
+            "selected": request.GET,
+            "my_organisations": (
+                Organisation.objects.filter(members=request.user)
+                if request.user.is_authenticated
+                else []
+            ),
+        },
+    )
+
+
+def pilot_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole story: the motivating pins, the plan, the people, the result."""
+    pilot = get_object_or_404(Pilot.objects.select_related("organisation", "campaign"), pk=pk)
+    member = is_member(request.user, pilot.organisation)
+    reviewer = can_review_pilot(request.user, pilot)
+    if not (pilot_is_public(pilot) or member or reviewer):
+        raise Http404
+    participant = request.get_participant(create=False)
+    feedback = pilot.feedback.aggregate(count=Count("id"), average=Avg("rating"))
+    return render(
+        request,
+        "toolkit/pilot_detail.html",
+        {
+            "pilot": pilot,
+            "campaign": pilot.campaign,
+            "contributions": pilot.contributions.filter(
+                moderation_state=Contribution.ModerationState.PUBLISHED
+            ).select_related("theme"),
+            "measures": pilot.measures.all(),
+            "photos": pilot.photos.all(),
+            "member": member,
+            "can_edit": can_edit_pilot(request.user, pilot),
+            "can_report": member
+            and pilot.status == Pilot.Status.APPROVED
+            and pilot.starts_on <= services.today(),
+            "running": services.pilot_is_running(pilot),
+            "feedback_open": services.feedback_is_open(pilot),
+            "feedback": feedback,
+            "feedback_comments": pilot.feedback.exclude(comment="").order_by("-created_at")[:20],
+            "participants": pilot.participations.count(),
+            "took_part": bool(participant)
+            and pilot.participations.filter(participant=participant).exists(),
+            "feedback_form": FeedbackForm(),
+            "geojson": json.loads(pilot.geometry.geojson),
+        },
+    )
+
+
+def _my_organisations(request: HttpRequest):
+    organisations = Organisation.objects.filter(members=request.user)
+    if not organisations.exists():
+        return None
+    return organisations
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def pilot_new(request: HttpRequest) -> HttpResponse:
+    """An organisation's member proposes a pilot linked to residents' contributions."""
+    organisations = _my_organisations(request)
+    if organisations is None:
+        messages.info(request, _("Register your organisation first."))
+        return redirect("toolkit:organisation-new")
+    initial = {"campaign": request.GET.get("campaign")} if request.GET.get("campaign") else {}
+    if preselected := request.GET.getlist("contribution"):
+        initial["contributions"] = preselected
+    # The experiment guide hands its values over as query parameters.
+    for key in ("title", "hypothesis", "measure_0_name", "measure_0_unit", "measure_0_target"):
+        if request.GET.get(key):
+            initial[key] = request.GET[key]
+    if organisations.count() == 1:
+        initial["organisation"] = organisations.first().pk
+    form = PilotForm(
+        request.POST or None,
+        organisations=organisations,
+        initial=initial,
+        campaign=Campaign.objects.filter(slug=initial.get("campaign")).first(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            pilot = services.pilot_propose(
+                user=request.user,
+                organisation=form.cleaned_data["organisation"],
+                campaign=form.cleaned_data["campaign"],
+                **form.service_kwargs(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Thank you! The city's officials will review the pilot."))
+            return redirect(pilot)
+    return render(
+        request, "toolkit/pilot_form.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def pilot_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    pilot = get_object_or_404(Pilot, pk=pk)
+    if not can_edit_pilot(request.user, pilot):
+        raise PermissionDenied
+    organisations = Organisation.objects.filter(pk=pilot.organisation_id)
+    form = PilotForm(
+        request.POST or None,
+        organisations=organisations,
+        campaign=pilot.campaign,
+        initial=PilotForm.initial_for(pilot),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pilot_update(user=request.user, pilot=pilot, **form.service_kwargs())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The pilot was sent for review again."))
+            return redirect(pilot)
+    return render(
+        request,
+        "toolkit/pilot_form.html",
+        {"form": form, "pilot": pilot},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def pilot_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The organisation reports its results."""
+    pilot = get_object_or_404(Pilot, pk=pk)
+    if not is_member(request.user, pilot.organisation):
+        raise PermissionDenied
+    form = ReportForm(request.POST or None, request.FILES or None, pilot=pilot)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pilot_report(
+                user=request.user,
+                pilot=pilot,
+                actuals=form.actuals(),
+                narrative=form.cleaned_data["narrative"],
+                next_step=form.cleaned_data["next_step"],
+                outcome=form.cleaned_data["outcome"],
+                photos=form.cleaned_data["photos"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The results are published, and the residents told."))
+            return redirect(pilot)
+    return render(
+        request,
+        "toolkit/pilot_report.html",
+        {"form": form, "pilot": pilot},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def pilot_join(request: HttpRequest, pk: int) -> HttpResponse:
+    pilot = get_object_or_404(Pilot, pk=pk)
+    try:
+        services.pilot_join(pilot=pilot, participant=request.get_participant(create=True))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thank you for taking part!"))
+    return redirect(pilot)
+
+
+@require_POST
+def pilot_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    pilot = get_object_or_404(Pilot, pk=pk)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a rating from 1 to 5."))
+        return redirect(pilot)
+    try:
+        services.pilot_feedback_add(
+            pilot=pilot,
+            participant=request.get_participant(create=True),
+            rating=form.cleaned_data["rating"],
+            comment=form.cleaned_data["comment"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thank you for your feedback."))
+    return redirect(pilot)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def organisation_new(request: HttpRequest) -> HttpResponse:
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_register(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                kind=form.cleaned_data["kind"],
+                business_id=form.cleaned_data["business_id"],
+                member_emails=form.cleaned_data["members"].splitlines(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your organisation is registered. Now propose a pilot."))
+            return redirect("toolkit:pilot-new")
+    return render(
+        request,
+        "toolkit/organisation_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def review_list(request: HttpRequest) -> HttpResponse:
+    """Proposals waiting for the officials of the campaigns one moderates."""
+    campaigns = moderated_campaigns(request.user)
+    if not campaigns.exists():
+        raise PermissionDenied
+    forms = {}
+    if request.method == "POST":
+        pilot = get_object_or_404(Pilot, pk=request.POST.get("pilot"))
+        form = ReviewForm(request.POST, prefix=f"pilot-{pilot.pk}")
+        if form.is_valid():
+            try:
+                services.pilot_review(
+                    actor=request.user,
+                    pilot=pilot,
+                    decision=form.cleaned_data["decision"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("“%(title)s” is now: %(status)s.")
+                    % {"title": pilot.title, "status": pilot.get_status_display()},
+                )
+                return redirect("toolkit:pilot-review")
+        forms[pilot.pk] = form
+    waiting = (
+        Pilot.objects.filter(
+            campaign__in=campaigns,
+            status__in=[Pilot.Status.PROPOSED, Pilot.Status.CHANGES_REQUESTED],
+        )
+        .select_related("organisation", "campaign")
+        .prefetch_related("measures", "contributions")
+    )
+    decided = Pilot.objects.filter(campaign__in=campaigns).filter(
+        ~Q(status__in=[Pilot.Status.PROPOSED, Pilot.Status.CHANGES_REQUESTED])
+    )[:20]
+    items = [(p, forms.get(p.pk) or ReviewForm(prefix=f"pilot-{p.pk}")) for p in waiting]
+    return render(
+        request,
+        "toolkit/review_list.html",
+        {"items": items, "decided": decided},
+        status=400 if forms else 200,
+    )

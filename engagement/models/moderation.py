@@ -139,9 +139,20 @@ class ModerationAction(models.Model):
         PILOT_CHANGES = "pilot_changes", _("asked for changes to a pilot")
         PILOT_APPROVE = "pilot_approve", _("approved a pilot")
         PILOT_DECLINE = "pilot_decline", _("declined a pilot")
+        PILOT_REPORT = "pilot_report", _("reported a pilot's results")
+        PILOT_STATUS = "pilot_status", _("set a status from a pilot")
+        WITHDRAW = "withdraw", _("withdrew their contribution")
+        API_KEY_CREATE = "api_key_create", _("made an integration API key")
+        API_KEY_REVOKE = "api_key_revoke", _("revoked an integration API key")
 
+    # Empty for site-wide actions (integration API keys), which only administrators see.
     campaign = models.ForeignKey(
-        Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="+"
+        Campaign,
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     actor_id = models.IntegerField(null=True, blank=True)
     actor = models.CharField(_("who"), max_length=300)

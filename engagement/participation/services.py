@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from engagement.common.errors import Errors
 from engagement.models import (
     ApiKey,
     Campaign,
@@ -37,25 +38,6 @@ GEOMETRY_KIND_OF_TYPE = {
     "LineString": Campaign.GeometryKind.LINE,
     "Polygon": Campaign.GeometryKind.POLYGON,
 }
-
-
-class _Errors:
-    """Collects messages per field and raises them together."""
-
-    def __init__(self) -> None:
-        self.by_field: dict[str, list[ValidationError]] = {}
-
-    def add(self, field: str, message: str, code: str, params: dict | None = None) -> None:
-        self.by_field.setdefault(field, []).append(
-            ValidationError(message, code=code, params=params)
-        )
-
-    def extend(self, field: str, error: ValidationError) -> None:
-        self.by_field.setdefault(field, []).extend(error.error_list)
-
-    def raise_if_any(self) -> None:
-        if self.by_field:
-            raise ValidationError(self.by_field)
 
 
 # Participants -------------------------------------------------------------------------------
@@ -204,7 +186,7 @@ def _initial_state(campaign: Campaign) -> str:
 
 
 def _validate_contribution(
-    errors: _Errors,
+    errors: Errors,
     *,
     campaign: Campaign,
     kind: str,
@@ -276,7 +258,7 @@ def contribution_submit(
     if earlier is not None:
         return earlier
     _refuse_honeypot(honeypot)
-    errors = _Errors()
+    errors = Errors()
     refusal = contribute_refusal(participant.user, campaign, participant)
     if refusal:
         errors.add(NON_FIELD_ERRORS, refusal, "not_allowed")
@@ -341,7 +323,7 @@ def contribution_update(
     """The author edits their contribution, until a moderator has acted on it."""
     if not can_change_contribution(participant, contribution):
         raise PermissionDenied(_("You can no longer change this contribution."))
-    errors = _Errors()
+    errors = Errors()
     title, body = (title or "").strip(), (body or "").strip()
     _validate_contribution(
         errors,
@@ -396,7 +378,7 @@ def comment_add(
     if earlier is not None:
         return earlier
     _refuse_honeypot(honeypot)
-    errors = _Errors()
+    errors = Errors()
     refusal = _interaction_refusal(participant, contribution)
     if refusal:
         errors.add(NON_FIELD_ERRORS, refusal, "not_allowed")

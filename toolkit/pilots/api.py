@@ -32,6 +32,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from engagement.common.api import GEOJSON, GeoJSONRenderer
 from engagement.models import Campaign
 from engagement.participation.selectors import contributions_public, feature_collection_text
 from geo.models import Area
@@ -40,7 +41,6 @@ from toolkit.models import Pilot
 from toolkit.pilots.services import OUTCOMES
 from toolkit.rules import pilot_is_public
 
-GEOJSON = "application/geo+json"
 RUNNING = "running"
 # The statuses the rule lets anyone see, so the list and the detail never disagree with it.
 PUBLIC_STATUSES = [s for s in Pilot.Status.values if pilot_is_public(Pilot(status=s))]
@@ -63,13 +63,6 @@ class PilotStatusField(serializers.ChoiceField):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(choices=STATUS_CHOICES, **kwargs)
-
-
-class GeoJSONRenderer(JSONRenderer):
-    """Lets clients ask for application/geo+json; errors still render as JSON."""
-
-    media_type = GEOJSON
-    format = "geojson"
 
 
 # Reads ------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from engagement.common.errors import Errors
 from engagement.common.notifications import mail_in_languages
 from engagement.models import Campaign, Contribution, ModerationAction, Participant, StatusChange
 from engagement.moderation.services import log_action
@@ -47,15 +48,6 @@ OUTCOMES = (
 )
 
 
-class _Errors(dict):
-    def add(self, field: str, message: str) -> None:
-        self.setdefault(field, []).append(message)
-
-    def raise_if_any(self) -> None:
-        if self:
-            raise ValidationError(dict(self))
-
-
 def today() -> date:
     return timezone.localdate()
 
@@ -68,7 +60,7 @@ def organisation_register(
     *, user: User, name: str, kind: str, business_id: str = "", member_emails: Iterable[str] = ()
 ) -> Organisation:
     """An organisation with the registering user and the named existing accounts as members."""
-    errors = _Errors()
+    errors = Errors()
     name, business_id = (name or "").strip(), (business_id or "").strip()
     if not 2 <= len(name) <= 200:
         errors.add("name", _("Write the organisation's name."))
@@ -77,7 +69,7 @@ def organisation_register(
     try:
         validate_business_id(business_id)
     except ValidationError as error:
-        errors["business_id"] = error.messages
+        errors.extend("business_id", error)
     members = [user]
     for email in (e.strip() for e in member_emails if e.strip()):
         other = get_user_model().objects.filter(email__iexact=email).first()
@@ -105,7 +97,7 @@ class MeasurePlan:
 
 
 def _validate_pilot(
-    errors: _Errors,
+    errors: Errors,
     *,
     campaign: Campaign,
     title: str,
@@ -126,7 +118,7 @@ def _validate_pilot(
         try:
             geometry_validate_in_area(geometry=geometry, area=campaign.area)
         except ValidationError as error:
-            errors["geometry"] = error.messages
+            errors.extend("geometry", error)
     if not contributions:
         errors.add("contributions", _("Choose the residents' contributions the pilot answers."))
     elif any(
@@ -211,7 +203,7 @@ def _write_proposal(
     """Check a proposal against the rules and write it: fields, contributions and cards,
     measures. Proposing and changing a proposal share it, so their rules cannot differ; either
     way the proposal then waits for review."""
-    errors = _Errors()
+    errors = Errors()
     title, hypothesis = (title or "").strip(), (hypothesis or "").strip()
     clean = _validate_pilot(
         errors,
@@ -385,7 +377,7 @@ def pilot_report(
     contributions it answers get the outcome as their status, and their people hear of it once."""
     if not is_member(user, pilot.organisation):
         raise PermissionDenied(_("Only the organisation's members can report its pilots."))
-    errors = _Errors()
+    errors = Errors()
     if pilot.status != Pilot.Status.APPROVED or today() < pilot.starts_on:
         errors.add(
             NON_FIELD_ERRORS, _("Results can be reported once the approved pilot has started.")
@@ -409,7 +401,7 @@ def pilot_report(
     try:
         clean_photos = photos_clean(photos)
     except ValidationError as error:
-        errors["photos"] = error.messages
+        errors.extend("photos", error)
     errors.raise_if_any()
     Measure.objects.bulk_update(measures, ["actual"])
     for position, photo in enumerate(clean_photos):

@@ -1,0 +1,31 @@
+"""The one collector of a service's refusals: messages per field, raised together."""
+
+from django.core.exceptions import ValidationError
+
+
+class Errors:
+    """Collects messages per field so a form or the API shows every problem at once."""
+
+    def __init__(self) -> None:
+        self.by_field: dict[str, list[ValidationError]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.by_field)
+
+    def __contains__(self, field: str) -> bool:
+        return field in self.by_field
+
+    def add(
+        self, field: str, message: str, code: str = "invalid", params: dict | None = None
+    ) -> None:
+        self.by_field.setdefault(field, []).append(
+            ValidationError(message, code=code, params=params)
+        )
+
+    def extend(self, field: str, error: ValidationError) -> None:
+        """Adds another validator's refusal (geometry, photos, business ID) under one field."""
+        self.by_field.setdefault(field, []).extend(error.error_list)
+
+    def raise_if_any(self) -> None:
+        if self.by_field:
+            raise ValidationError(self.by_field)

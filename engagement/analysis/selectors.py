@@ -5,10 +5,12 @@ aggregate is computed by PostgreSQL: GROUP BY for counts, generate_series for da
 ST_HexagonGrid in EPSG:3067 for hot spots.
 """
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import snowballstemmer
 from django.db import connection
@@ -202,180 +204,18 @@ def hexbins(*, filters: AnalysisFilters, zoom: int) -> str:
 # Words ---------------------------------------------------------------------------------------
 
 STEMMER_LANGUAGES = {"fi": "finnish", "sv": "swedish", "en": "english"}
-# Common words that say nothing about the content, per language (lower case).
-STOP_WORDS = {
-    "fi": set(
-        [
-            "ja",
-            "on",
-            "ei",
-            "se",
-            "että",
-            "kun",
-            "jos",
-            "niin",
-            "kuin",
-            "mutta",
-            "tai",
-            "myös",
-            "vain",
-            "sekä",
-            "eli",
-            "ole",
-            "olla",
-            "ovat",
-            "oli",
-            "voisi",
-            "voi",
-            "voisivat",
-            "pitää",
-            "pitäisi",
-            "tulee",
-            "olisi",
-            "olisivat",
-            "siellä",
-            "täällä",
-            "tässä",
-            "tämä",
-            "tämän",
-            "tätä",
-            "nämä",
-            "ne",
-            "he",
-            "me",
-            "te",
-            "minä",
-            "sinä",
-            "hän",
-            "joka",
-            "jotka",
-            "jossa",
-            "josta",
-            "jonka",
-            "mikä",
-            "mitä",
-            "miten",
-            "missä",
-            "kanssa",
-            "ilman",
-            "mukaan",
-            "vielä",
-            "jo",
-            "nyt",
-            "sitten",
-            "aina",
-            "paljon",
-            "enemmän",
-            "eikä",
-            "ettei",
-            "koska",
-            "kuten",
-            "jotta",
-            "vaan",
-            "sen",
-            "siitä",
-            "siihen",
-            "niitä",
-            "niiden",
-            "hyvä",
-            "hyvin",
-            "iso",
-            "uusi",
-            "uuden",
-            "esim",
-            "kaikki",
-            "kaikille",
-            "moni",
-            "monet",
-            "joku",
-            "jokin",
-        ]
-    ),
-    "sv": set(
-        [
-            "och",
-            "att",
-            "det",
-            "som",
-            "en",
-            "ett",
-            "i",
-            "på",
-            "är",
-            "av",
-            "för",
-            "med",
-            "till",
-            "den",
-            "inte",
-            "om",
-            "men",
-            "har",
-            "de",
-            "var",
-            "jag",
-            "du",
-            "vi",
-            "kan",
-            "ska",
-            "skulle",
-            "från",
-            "så",
-            "eller",
-            "när",
-            "också",
-            "här",
-            "där",
-            "vid",
-            "finns",
-            "bara",
-            "mer",
-            "mycket",
-        ]
-    ),
-    "en": set(
-        [
-            "the",
-            "a",
-            "an",
-            "and",
-            "or",
-            "of",
-            "to",
-            "in",
-            "on",
-            "for",
-            "with",
-            "is",
-            "are",
-            "be",
-            "it",
-            "this",
-            "that",
-            "there",
-            "here",
-            "at",
-            "by",
-            "as",
-            "from",
-            "not",
-            "but",
-            "can",
-            "could",
-            "would",
-            "should",
-            "will",
-            "we",
-            "you",
-            "they",
-            "i",
-            "our",
-            "their",
-            "more",
-            "very",
-        ]
-    ),
-}
+STOP_WORDS_DIR = Path(__file__).resolve().parent / "data"
+
+
+@functools.cache
+def stop_words(language: str) -> frozenset[str]:
+    """Common words that say nothing about the content, in lower case, read once from
+    `data/stopwords-<language>.txt` (one word a line, `#` starts a comment)."""
+    text = (STOP_WORDS_DIR / f"stopwords-{language}.txt").read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    return frozenset(word for word in words if word)
+
+
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
@@ -401,7 +241,7 @@ def frequent_terms(
     for theme_id, title, body, language in rows:
         lang = language if language in stemmers else "fi"
         words = [w.lower() for w in WORD.findall(f"{title} {body}")]
-        words = [w for w in words if w not in STOP_WORDS[lang]]
+        words = [w for w in words if w not in stop_words(lang)]
         stems = stemmers[lang].stemWords(words)
         counter = by_theme.setdefault(theme_id, Counter())
         for stem in set(stems):  # a term counts once per contribution

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AnonymousUser, User
 
 from engagement.rules import can_moderate
 from toolkit.models import Organisation, Pilot
+from toolkit.pilots.status import PUBLIC_STATUSES, UNDER_REVIEW
 
 
 def is_member(user: User | AnonymousUser | None, organisation: Organisation) -> bool:
@@ -12,9 +13,7 @@ def is_member(user: User | AnonymousUser | None, organisation: Organisation) -> 
 
 def can_edit_pilot(user: User | AnonymousUser | None, pilot: Pilot) -> bool:
     """Members of the proposing organisation, while the proposal is open for changes."""
-    return pilot.status in (Pilot.Status.PROPOSED, Pilot.Status.CHANGES_REQUESTED) and is_member(
-        user, pilot.organisation
-    )
+    return pilot.status in UNDER_REVIEW and is_member(user, pilot.organisation)
 
 
 def can_review_pilot(user: User | AnonymousUser | None, pilot: Pilot) -> bool:
@@ -24,4 +23,4 @@ def can_review_pilot(user: User | AnonymousUser | None, pilot: Pilot) -> bool:
 
 def pilot_is_public(pilot: Pilot) -> bool:
     """Approved, reported and declined pilots are public; declined ones with the reason."""
-    return pilot.status in (Pilot.Status.APPROVED, Pilot.Status.REPORTED, Pilot.Status.DECLINED)
+    return pilot.status in PUBLIC_STATUSES

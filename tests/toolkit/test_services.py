@@ -594,3 +594,71 @@ def test_permission_matrix(request, make_pilot, organisation, campaign, contribu
         "review": persona in MAY_REVIEW,
         "report": is_member,
     }
+
+
+# Through engagement's status service --------------------------------------------------------
+
+
+def test_approval_logs_each_status_it_sets_as_the_reviewing_official(
+    make_pilot, moderator, contribution
+):
+    pilot = make_pilot()
+    services.pilot_review(actor=moderator, pilot=pilot, decision="approve")
+
+    entry = ModerationAction.objects.get(action="pilot_status")
+    assert (entry.target_type, entry.target_id) == ("contribution", contribution.pk)
+    assert (entry.actor, entry.actor_id) == ("Area coordinator, Western team", moderator.pk)
+    assert entry.details == {"status": "in_pilot", "pilot": pilot.pk}
+
+
+def test_a_report_logs_itself_and_each_status_it_sets_in_the_organisations_name(
+    make_pilot, organisation_member, contribution, theme
+):
+    second = ContributionFactory(campaign=theme.campaign, theme=theme)
+    pilot = make_pilot(Pilot.Status.APPROVED, contributions=[contribution, second])
+    before = set(ModerationAction.objects.values_list("pk", flat=True))
+
+    report(pilot, organisation_member, outcome=Contribution.Status.DONE)
+
+    first, *statuses = ModerationAction.objects.exclude(pk__in=before).order_by("id")
+    assert (first.action, first.target_type, first.target_id) == ("pilot_report", "pilot", pilot.pk)
+    assert first.details == {"outcome": "done", "next_step": "scale_up"}
+    assert first.reason == "Residents used the benches every day."
+    assert {(e.action, e.target_id, e.details["status"]) for e in statuses} == {
+        ("pilot_status", contribution.pk, "done"),
+        ("pilot_status", second.pk, "done"),
+    }
+    assert len(statuses) == 2
+    assert {(e.actor, e.actor_id) for e in (first, *statuses)} == {
+        ("Tesoman yrittäjät ry", organisation_member.pk)
+    }
+
+
+def test_people_hear_of_a_pilot_once_per_event_and_not_again_of_each_status(
+    make_pilot,
+    moderator,
+    organisation_member,
+    theme,
+    django_capture_on_commit_callbacks,
+    mailoutbox,
+):
+    author = UserFactory(username="author", email="author@example.org")
+    item = ContributionFactory(
+        campaign=theme.campaign, theme=theme, participant=participant_for_user(user=author)
+    )
+    # The author also follows and supports it: the status e-mail would reach them too.
+    Follow.objects.create(contribution=item, participant=participant_for_user(user=author))
+    Support.objects.create(contribution=item, participant=participant_for_user(user=author))
+    pilot = make_pilot(contributions=[item])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pilot_review(actor=moderator, pilot=pilot, decision="approve")
+    with django_capture_on_commit_callbacks(execute=True):
+        report(pilot, organisation_member)
+
+    to_author = [m.subject for m in mailoutbox if m.to == ["author@example.org"]]
+    assert len(to_author) == 2
+    assert all("Uutisia kokeilusta" in s or "News of the pilot" in s for s in to_author)
+    item.refresh_from_db()
+    assert item.status == Contribution.Status.PLANNED
+    assert item.status_changes.count() == 2

@@ -10,8 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from engagement.models import Campaign, Contribution
-from engagement.participation.selectors import campaign_default
+from engagement.participation.selectors import (
+    campaign_by_slug,
+    campaign_default,
+    contributions_public,
+)
 from toolkit.models import (
     Audience,
     Effort,
@@ -22,7 +25,7 @@ from toolkit.models import (
     ToolkitTheme,
     WorkshopPlan,
 )
-from toolkit.pilots.selectors import PUBLIC_STATUSES
+from toolkit.pilots.status import PUBLIC_STATUSES
 
 SEARCH_FIELDS_CARD = (
     "title",
@@ -133,15 +136,11 @@ def guide(request: HttpRequest) -> HttpResponse:
 
     The last step's form hands its values to the pilot form as query parameters.
     """
-    campaign = Campaign.objects.filter(slug=request.GET.get("campaign")).first() or (
-        campaign_default()
-    )
+    campaign = campaign_by_slug(slug=request.GET.get("campaign")) or campaign_default()
     contributions = (
-        Contribution.objects.filter(
-            campaign=campaign, moderation_state=Contribution.ModerationState.PUBLISHED
-        ).order_by("-created_at")
+        contributions_public(campaign=campaign).order_by("-created_at")
         if campaign
-        else Contribution.objects.none()
+        else contributions_public().none()
     )
     published = {c.slug: c for c in MethodCard.objects.filter(status=Publication.PUBLISHED)}
     # Template names cannot hold hyphens.

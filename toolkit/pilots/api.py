@@ -5,24 +5,10 @@ import json
 
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import (
-    Avg,
-    Case,
-    Count,
-    Exists,
-    F,
-    JSONField,
-    OuterRef,
-    Q,
-    QuerySet,
-    TextField,
-    Value,
-    When,
-)
+from django.db.models import Avg, Count, F, JSONField, OuterRef, QuerySet, TextField, Value
 from django.db.models.functions import Cast, Concat, JSONObject
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -33,27 +19,22 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from engagement.common.api import GEOJSON, GeoJSONRenderer
-from engagement.models import Campaign
-from engagement.participation.selectors import contributions_public, feature_collection_text
+from engagement.participation.selectors import (
+    campaigns_all,
+    contributions_public,
+    feature_collection_text,
+)
 from geo.models import Area
-from geo.selectors import area_with_descendant_ids
 from toolkit.models import Pilot
+from toolkit.pilots.selectors import pilots_filtered, pilots_public
 from toolkit.pilots.services import OUTCOMES
-from toolkit.rules import pilot_is_public
-
-RUNNING = "running"
-# The statuses the rule lets anyone see, so the list and the detail never disagree with it.
-PUBLIC_STATUSES = [s for s in Pilot.Status.values if pilot_is_public(Pilot(status=s))]
-STATUS_CHOICES = [
-    (RUNNING, _lazy("Running")),
-    *((value, label) for value, label in Pilot.Status.choices if value in PUBLIC_STATUSES),
-]
+from toolkit.pilots.status import SHOWN_STATUS_CHOICES, shown_status_expression
 
 
 @extend_schema_field(
     {
         "type": "string",
-        "enum": [value for value, _label in STATUS_CHOICES],
+        "enum": [value for value, _label in SHOWN_STATUS_CHOICES],
         "description": "running: approved, started and not yet ended",
     },
     component_name="PilotStatus",
@@ -62,24 +43,10 @@ class PilotStatusField(serializers.ChoiceField):
     """A public pilot's status; its own schema component, apart from contributions' statuses."""
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(choices=STATUS_CHOICES, **kwargs)
+        super().__init__(choices=SHOWN_STATUS_CHOICES, **kwargs)
 
 
 # Reads ------------------------------------------------------------------------------------------
-
-
-def _pilots_public() -> QuerySet[Pilot]:
-    return Pilot.objects.filter(status__in=PUBLIC_STATUSES)
-
-
-def _running() -> Q:
-    """Approved and between its start and end dates, today in the site's time zone."""
-    today = timezone.localdate()
-    return Q(status=Pilot.Status.APPROVED, starts_on__lte=today, ends_on__gte=today)
-
-
-def _shown_status() -> Case:
-    return Case(When(_running(), then=Value(RUNNING)), default=F("status"))
 
 
 def _detail_url_prefix() -> str:
@@ -98,7 +65,7 @@ def _pilot_properties() -> dict:
     return {
         "title": F("title"),
         "organisation": F("organisation__name"),
-        "status": _shown_status(),
+        "status": shown_status_expression(),
         "starts_on": F("starts_on"),
         "ends_on": F("ends_on"),
         "url": Concat(
@@ -109,30 +76,6 @@ def _pilot_properties() -> dict:
         ),
         "contributions": contribution_ids,
     }
-
-
-def _pilots_filtered(
-    *,
-    campaign: Campaign | None = None,
-    status: str | None = None,
-    area: Area | None = None,
-    theme: str | None = None,
-) -> QuerySet[Pilot]:
-    qs = _pilots_public()
-    if campaign is not None:
-        qs = qs.filter(campaign=campaign)
-    if status == RUNNING:
-        qs = qs.filter(_running())
-    elif status:
-        qs = qs.filter(status=status)
-    if area is not None:
-        # Pilots of campaigns over the area or over any area nested below it.
-        qs = qs.filter(campaign__area_id__in=area_with_descendant_ids(area=area))
-    if theme:
-        qs = qs.filter(
-            Exists(contributions_public().filter(pilots=OuterRef("pk"), theme__slug=theme))
-        )
-    return qs.order_by("-starts_on", "-id")
 
 
 def _feature_texts(queryset: QuerySet[Pilot]) -> list[str]:
@@ -151,7 +94,7 @@ def _feature_texts(queryset: QuerySet[Pilot]) -> list[str]:
 
 
 def _public_pilot_or_404(pk: int, **annotations) -> Pilot:
-    pilot = _pilots_public().filter(pk=pk).annotate(**annotations).first()
+    pilot = pilots_public().filter(pk=pk).annotate(**annotations).first()
     if pilot is None:
         raise NotFound()
     return pilot
@@ -209,7 +152,7 @@ class PilotQuerySerializer(serializers.Serializer):
 
     campaign = serializers.SlugRelatedField(
         slug_field="slug",
-        queryset=Campaign.objects.all(),
+        queryset=campaigns_all(),
         required=False,
         error_messages={"does_not_exist": _lazy("There is no campaign with this slug.")},
     )
@@ -332,7 +275,7 @@ class PilotListView(APIView):
         query.is_valid(raise_exception=True)
         params = query.validated_data
         features = _feature_texts(
-            _pilots_filtered(
+            pilots_filtered(
                 campaign=params.get("campaign"),
                 status=params.get("status"),
                 area=params.get("area"),

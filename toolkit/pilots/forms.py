@@ -1,4 +1,4 @@
-"""Forms of organisations and pilots: they parse; toolkit.services holds the rules."""
+"""Forms of organisations and pilots: they parse; toolkit.pilots.services holds the rules."""
 
 from django import forms
 from django.contrib.gis.geos import GEOSGeometry
@@ -6,7 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from engagement.common.forms import AccessibleFormMixin, MultipleFileField
-from engagement.models import Campaign, Contribution
+from engagement.moderation.services import Status
+from engagement.participation.selectors import (
+    campaign_by_slug,
+    campaigns_all,
+    contributions_public,
+)
 from geo.services import geometry_from_geojson, point_from_lon_lat
 from toolkit.models import Organisation, Pilot
 from toolkit.pilots.services import OUTCOMES, MeasurePlan
@@ -36,7 +41,7 @@ class PilotForm(AccessibleFormMixin, forms.Form):
 
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
     campaign = forms.ModelChoiceField(
-        label=_("Campaign"), queryset=Campaign.objects.all(), to_field_name="slug"
+        label=_("Campaign"), queryset=campaigns_all(), to_field_name="slug"
     )
     title = forms.CharField(label=_("Title"), required=False, max_length=160)
     hypothesis = forms.CharField(
@@ -48,7 +53,7 @@ class PilotForm(AccessibleFormMixin, forms.Form):
     contributions = forms.ModelMultipleChoiceField(
         label=_("The residents' contributions it answers"),
         required=False,
-        queryset=Contribution.objects.none(),
+        queryset=contributions_public().none(),
         widget=forms.CheckboxSelectMultiple,
     )
     lat = forms.FloatField(label=_("Latitude"), required=False, localize=True)
@@ -72,14 +77,14 @@ class PilotForm(AccessibleFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, organisations, campaign: Campaign | None = None, **kwargs) -> None:
+    def __init__(self, *args, organisations, campaign=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         slug = self.data.get("campaign") if self.is_bound else None
-        campaign = campaign or Campaign.objects.filter(slug=slug).first()
+        campaign = campaign or campaign_by_slug(slug=slug)
         if campaign is not None:
-            self.fields["contributions"].queryset = Contribution.objects.filter(
-                campaign=campaign, moderation_state=Contribution.ModerationState.PUBLISHED
+            self.fields["contributions"].queryset = contributions_public(
+                campaign=campaign
             ).order_by("-created_at")
         for i in range(MEASURE_ROWS):
             self.fields[f"measure_{i}_name"] = forms.CharField(label=_("Measure"), required=False)
@@ -185,7 +190,7 @@ class ReportForm(AccessibleFormMixin, forms.Form):
     )
     outcome = forms.ChoiceField(
         label=_("Outcome for the contributions it answers"),
-        choices=[(s, Contribution.Status(s).label) for s in OUTCOMES],
+        choices=[(s, Status(s).label) for s in OUTCOMES],
     )
     photos = MultipleFileField(label=_("Photos (optional)"), required=False)
 

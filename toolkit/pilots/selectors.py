@@ -1,16 +1,51 @@
-"""Reads of organisations and pilots that other apps call."""
+"""Reads of organisations and pilots, for the pilot pages, the API and other apps' pages."""
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
+from engagement.participation.selectors import contributions_public
+from geo.models import Area
+from geo.selectors import area_with_descendant_ids
 from toolkit.models import Pilot
+from toolkit.pilots.status import PUBLIC_STATUSES, RUNNING, running_q
 
-PUBLIC_STATUSES = (Pilot.Status.APPROVED, Pilot.Status.REPORTED, Pilot.Status.DECLINED)
+
+def pilots_public() -> QuerySet[Pilot]:
+    """The pilots anyone may see."""
+    return Pilot.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def pilots_filtered(
+    *,
+    campaign=None,
+    status: str | None = None,
+    area: Area | None = None,
+    theme: str | None = None,
+) -> QuerySet[Pilot]:
+    """Public pilots by campaign, shown status ("running" or a public status), area and the
+    theme of a public contribution they answer; the latest start first. The pilot list page
+    and the API both read it, so they list the same pilots."""
+    qs = pilots_public()
+    if campaign is not None:
+        qs = qs.filter(campaign=campaign)
+    if status == RUNNING:
+        qs = qs.filter(running_q())
+    elif status:
+        qs = qs.filter(status=status)
+    if area is not None:
+        # Pilots of campaigns over the area or over any area nested below it.
+        qs = qs.filter(campaign__area_id__in=area_with_descendant_ids(area=area))
+    if theme:
+        qs = qs.filter(
+            Exists(contributions_public().filter(pilots=OuterRef("pk"), theme__slug=theme))
+        )
+    return qs.order_by("-starts_on", "-id")
 
 
 def pilots_answering(*, contribution) -> QuerySet[Pilot]:
     """The public pilots that answer a contribution, newest first."""
     return (
-        Pilot.objects.filter(contributions=contribution, status__in=PUBLIC_STATUSES)
+        pilots_public()
+        .filter(contributions=contribution)
         .select_related("organisation")
         .order_by("-starts_on")
     )
@@ -19,7 +54,13 @@ def pilots_answering(*, contribution) -> QuerySet[Pilot]:
 def pilots_in_campaign(*, campaign) -> QuerySet[Pilot]:
     """The campaign's public pilots, for its page and map."""
     return (
-        Pilot.objects.filter(campaign=campaign, status__in=PUBLIC_STATUSES)
+        pilots_public()
+        .filter(campaign=campaign)
         .select_related("organisation")
         .order_by("-starts_on")
     )
+
+
+def pilot_contributions(*, pilot: Pilot) -> QuerySet:
+    """The public contributions a pilot answers, for its page."""
+    return contributions_public().filter(pilots=pilot).select_related("theme")

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, NotRequired, TypedDict, Unpack
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,8 +21,13 @@ from django.utils.translation import gettext_noop
 
 from engagement.common.errors import Errors
 from engagement.common.notifications import mail_in_languages
-from engagement.models import Campaign, Contribution, ModerationAction, Participant, StatusChange
-from engagement.moderation.services import log_action
+from engagement.moderation.services import (
+    RESPONSE_MAX,
+    Action,
+    Status,
+    contribution_status_change,
+    log_action,
+)
 from engagement.participation.photos import photos_clean
 from engagement.participation.selectors import contributions_audience
 from geo.services import geometry_validate_in_area
@@ -33,23 +39,18 @@ from toolkit.models import (
     PilotParticipation,
     PilotPhoto,
 )
+from toolkit.pilots.status import UNDER_REVIEW, pilot_has_started, pilot_is_running, today
 from toolkit.pilots.validators import validate_business_id
 from toolkit.rules import can_edit_pilot, can_review_pilot, is_member
+
+if TYPE_CHECKING:  # engagement's models only as types; its tables change through its services
+    from engagement.models import Campaign, Contribution, Participant
 
 FEEDBACK_DAYS_AFTER = 14
 # Measures are stored as numeric(12, 2).
 MEASURE_LIMIT = Decimal(10) ** 10
 CENT = Decimal("0.01")
-OUTCOMES = (
-    Contribution.Status.DONE,
-    Contribution.Status.PLANNED,
-    Contribution.Status.UNDER_CONSIDERATION,
-    Contribution.Status.NOT_POSSIBLE,
-)
-
-
-def today() -> date:
-    return timezone.localdate()
+OUTCOMES = (Status.DONE, Status.PLANNED, Status.UNDER_CONSIDERATION, Status.NOT_POSSIBLE)
 
 
 # Organisations --------------------------------------------------------------------------------
@@ -99,10 +100,10 @@ class MeasurePlan:
 def _validate_pilot(
     errors: Errors,
     *,
-    campaign: Campaign,
+    campaign: "Campaign",
     title: str,
     geometry: GEOSGeometry | None,
-    contributions: Sequence[Contribution],
+    contributions: Sequence["Contribution"],
     hypothesis: str,
     starts_on: date | None,
     ends_on: date | None,
@@ -149,62 +150,53 @@ def _validate_pilot(
     return clean
 
 
+class Proposal(TypedDict):
+    """What an organisation proposes; proposing and changing a proposal take the same."""
+
+    title: str
+    geometry: GEOSGeometry | None
+    contributions: Sequence["Contribution"]
+    hypothesis: str
+    starts_on: date | None
+    ends_on: date | None
+    measures: Sequence[MeasurePlan]
+    asks: NotRequired[str]
+    planned_methods: NotRequired[str]
+    method_cards: NotRequired[Sequence]
+
+
 @transaction.atomic
 def pilot_propose(
-    *,
-    user: User,
-    organisation: Organisation,
-    campaign: Campaign,
-    title: str,
-    geometry: GEOSGeometry | None,
-    contributions: Sequence[Contribution],
-    hypothesis: str,
-    starts_on: date | None,
-    ends_on: date | None,
-    measures: Sequence[MeasurePlan],
-    asks: str = "",
-    planned_methods: str = "",
-    method_cards: Sequence = (),
+    *, user: User, organisation: Organisation, campaign: "Campaign", **proposal: Unpack[Proposal]
 ) -> Pilot:
     """An organisation's member proposes a pilot; officials of the campaign review it."""
     if not is_member(user, organisation):
         raise PermissionDenied(_("Only the organisation's members can propose its pilots."))
     pilot = Pilot(organisation=organisation, campaign=campaign, created_by=user)
-    _write_proposal(
-        pilot,
-        title=title,
-        geometry=geometry,
-        contributions=contributions,
-        hypothesis=hypothesis,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        measures=measures,
-        asks=asks,
-        planned_methods=planned_methods,
-        method_cards=method_cards,
-    )
+    _write_proposal(pilot, proposal)
     return pilot
 
 
-def _write_proposal(
-    pilot: Pilot,
-    *,
-    title: str,
-    geometry: GEOSGeometry | None,
-    contributions: Sequence[Contribution],
-    hypothesis: str,
-    starts_on: date | None,
-    ends_on: date | None,
-    measures: Sequence[MeasurePlan],
-    asks: str,
-    planned_methods: str,
-    method_cards: Sequence,
-) -> None:
+@transaction.atomic
+def pilot_update(*, user: User, pilot: Pilot, **proposal: Unpack[Proposal]) -> Pilot:
+    """Members change their proposal until it is approved or declined; it goes back for review."""
+    if not can_edit_pilot(user, pilot):
+        raise PermissionDenied(_("You cannot change this pilot."))
+    _write_proposal(pilot, proposal)
+    return pilot
+
+
+def _write_proposal(pilot: Pilot, proposal: Proposal) -> None:
     """Check a proposal against the rules and write it: fields, contributions and cards,
     measures. Proposing and changing a proposal share it, so their rules cannot differ; either
     way the proposal then waits for review."""
+    if unknown := set(proposal) - set(Proposal.__annotations__):
+        raise TypeError(f"not part of a proposal: {', '.join(sorted(unknown))}")
     errors = Errors()
-    title, hypothesis = (title or "").strip(), (hypothesis or "").strip()
+    title = (proposal["title"] or "").strip()
+    hypothesis = (proposal["hypothesis"] or "").strip()
+    geometry, contributions = proposal["geometry"], proposal["contributions"]
+    starts_on, ends_on = proposal["starts_on"], proposal["ends_on"]
     clean = _validate_pilot(
         errors,
         campaign=pilot.campaign,
@@ -214,16 +206,17 @@ def _write_proposal(
         hypothesis=hypothesis,
         starts_on=starts_on,
         ends_on=ends_on,
-        measures=measures,
+        measures=proposal["measures"],
     )
     errors.raise_if_any()
     pilot.status = Pilot.Status.PROPOSED  # a written proposal waits for review
     pilot.title, pilot.geometry, pilot.hypothesis = title, geometry, hypothesis
     pilot.starts_on, pilot.ends_on = starts_on, ends_on
-    pilot.asks, pilot.planned_methods = (asks or "").strip(), (planned_methods or "").strip()
+    pilot.asks = (proposal.get("asks") or "").strip()
+    pilot.planned_methods = (proposal.get("planned_methods") or "").strip()
     pilot.save()
     pilot.contributions.set(contributions)
-    pilot.method_cards.set(method_cards)
+    pilot.method_cards.set(proposal.get("method_cards", ()))
     pilot.measures.all().delete()
     Measure.objects.bulk_create(
         Measure(pilot=pilot, name=n, unit=u, target=t, position=i)
@@ -231,47 +224,12 @@ def _write_proposal(
     )
 
 
-@transaction.atomic
-def pilot_update(
-    *,
-    user: User,
-    pilot: Pilot,
-    title: str,
-    geometry: GEOSGeometry | None,
-    contributions: Sequence[Contribution],
-    hypothesis: str,
-    starts_on: date | None,
-    ends_on: date | None,
-    measures: Sequence[MeasurePlan],
-    asks: str = "",
-    planned_methods: str = "",
-    method_cards: Sequence = (),
-) -> Pilot:
-    """Members change their proposal until it is approved or declined; it goes back for review."""
-    if not can_edit_pilot(user, pilot):
-        raise PermissionDenied(_("You cannot change this pilot."))
-    _write_proposal(
-        pilot,
-        title=title,
-        geometry=geometry,
-        contributions=contributions,
-        hypothesis=hypothesis,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        measures=measures,
-        asks=asks,
-        planned_methods=planned_methods,
-        method_cards=method_cards,
-    )
-    return pilot
-
-
 # Review -------------------------------------------------------------------------------------
 
 DECISIONS = {
-    "request_changes": (Pilot.Status.CHANGES_REQUESTED, ModerationAction.Action.PILOT_CHANGES),
-    "approve": (Pilot.Status.APPROVED, ModerationAction.Action.PILOT_APPROVE),
-    "decline": (Pilot.Status.DECLINED, ModerationAction.Action.PILOT_DECLINE),
+    "request_changes": (Pilot.Status.CHANGES_REQUESTED, Action.PILOT_CHANGES),
+    "approve": (Pilot.Status.APPROVED, Action.PILOT_APPROVE),
+    "decline": (Pilot.Status.DECLINED, Action.PILOT_DECLINE),
 }
 
 
@@ -283,7 +241,7 @@ def pilot_review(*, actor: User, pilot: Pilot, decision: str, reason: str = "") 
         raise PermissionDenied(_("You do not moderate this campaign."))
     if decision not in DECISIONS:
         raise ValidationError({"decision": [_("Unknown decision.")]})
-    if pilot.status not in (Pilot.Status.PROPOSED, Pilot.Status.CHANGES_REQUESTED):
+    if pilot.status not in UNDER_REVIEW:
         raise ValidationError({NON_FIELD_ERRORS: [_("This pilot has already been decided.")]})
     reason = (reason or "").strip()
     if decision != "approve" and not reason:
@@ -300,28 +258,33 @@ def pilot_review(*, actor: User, pilot: Pilot, decision: str, reason: str = "") 
             "organisation": pilot.organisation.name,
             "start": pilot.starts_on.strftime("%-d.%-m.%Y"),
         }
-        _mark_contributions(pilot, Contribution.Status.IN_PILOT, text)
+        _mark_contributions(pilot, Status.IN_PILOT, text, actor=actor)
     transaction.on_commit(lambda: _notify_members(pilot.pk))
     return pilot
 
 
-def _mark_contributions(pilot: Pilot, status: str, text: str) -> None:
-    signature = pilot.organisation.name
+def _mark_contributions(
+    pilot: Pilot, status: str, text: str, *, actor: User, actor_signature: str | None = None
+) -> None:
+    """Each answered contribution gets the status through engagement's one status service,
+    signed by the organisation. That service sends no e-mail here: the pilot's news tells each
+    person once, however many of its contributions they follow or support."""
     for contribution in pilot.contributions.all():
-        StatusChange.objects.create(
-            contribution=contribution, status=status, text=text, signature=signature
+        contribution_status_change(
+            contribution=contribution,
+            status=status,
+            text=text[:RESPONSE_MAX],
+            signature=pilot.organisation.name,
+            actor=actor,
+            action=Action.PILOT_STATUS,
+            actor_signature=actor_signature,
+            details={"pilot": pilot.pk},
+            notify=False,
         )
-        contribution.status = status
-        contribution.save(update_fields=["status", "updated_at"])
     transaction.on_commit(lambda: _notify_audience(pilot.pk, status))
 
 
 # Residents --------------------------------------------------------------------------------------
-
-
-def pilot_is_running(pilot: Pilot, on: date | None = None) -> bool:
-    on = on or today()
-    return pilot.status == Pilot.Status.APPROVED and pilot.starts_on <= on
 
 
 def feedback_is_open(pilot: Pilot, on: date | None = None) -> bool:
@@ -333,9 +296,9 @@ def feedback_is_open(pilot: Pilot, on: date | None = None) -> bool:
     ) and pilot.starts_on <= on <= pilot.ends_on + timedelta(days=FEEDBACK_DAYS_AFTER)
 
 
-def pilot_join(*, pilot: Pilot, participant: Participant) -> bool:
+def pilot_join(*, pilot: Pilot, participant: "Participant") -> bool:
     """ "I took part": once per participant, while the pilot runs."""
-    if not pilot_is_running(pilot) or pilot.ends_on < today():
+    if not pilot_is_running(pilot):
         raise ValidationError({NON_FIELD_ERRORS: [_("You can join only a running pilot.")]})
     _row, created = PilotParticipation.objects.get_or_create(pilot=pilot, participant=participant)
     return created
@@ -343,7 +306,7 @@ def pilot_join(*, pilot: Pilot, participant: Participant) -> bool:
 
 @transaction.atomic
 def pilot_feedback_add(
-    *, pilot: Pilot, participant: Participant, rating: int | None, comment: str = ""
+    *, pilot: Pilot, participant: "Participant", rating: int | None, comment: str = ""
 ) -> PilotFeedback:
     """A rating from 1 to 5 and a comment, once per resident, in the feedback window."""
     if not feedback_is_open(pilot):
@@ -378,7 +341,7 @@ def pilot_report(
     if not is_member(user, pilot.organisation):
         raise PermissionDenied(_("Only the organisation's members can report its pilots."))
     errors = Errors()
-    if pilot.status != Pilot.Status.APPROVED or today() < pilot.starts_on:
+    if not pilot_has_started(pilot):
         errors.add(
             NON_FIELD_ERRORS, _("Results can be reported once the approved pilot has started.")
         )
@@ -422,7 +385,16 @@ def pilot_report(
             f"{m.name} {m.actual} {m.unit} / {m.target} {m.unit}" for m in measures
         ),
     }
-    _mark_contributions(pilot, outcome, text)
+    log_action(
+        actor=user,
+        campaign=pilot.campaign,
+        action=Action.PILOT_REPORT,
+        target=pilot,
+        reason=narrative,
+        details={"outcome": outcome, "next_step": next_step},
+        signature=pilot.organisation.name,
+    )
+    _mark_contributions(pilot, outcome, text, actor=user, actor_signature=pilot.organisation.name)
     return pilot
 
 
@@ -446,7 +418,7 @@ def _notify_audience(pilot_id: int, status: str) -> None:
     """One e-mail per person about the pilot, however many of its contributions they follow."""
     pilot = Pilot.objects.select_related("organisation").get(pk=pilot_id)
     audience = contributions_audience(contributions=pilot.contributions.all(), supporters=True)
-    context = {"reported": status != Contribution.Status.IN_PILOT}
+    context = {"reported": status != Status.IN_PILOT}
     subject = gettext_noop("News of the pilot “%(title)s”")
     _send(audience, pilot, "toolkit/email/pilot_update.txt", context, subject)
 

@@ -1,49 +1,59 @@
 """Pages of organisations and pilots (`/pilots/`, `/organisations/new/`, `/moderation/pilots/`)."""
 
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from engagement.common.forms import add_service_errors
-from engagement.models import Campaign, Contribution
+from engagement.participation.selectors import campaign_by_slug, campaigns_all
 from engagement.rules import moderated_campaigns
 from geo.models import Area
-from geo.selectors import area_with_descendant_ids
 from toolkit.models import Organisation, Pilot
 from toolkit.pilots import services
 from toolkit.pilots.forms import FeedbackForm, OrganisationForm, PilotForm, ReportForm, ReviewForm
+from toolkit.pilots.selectors import pilot_contributions, pilots_filtered
+from toolkit.pilots.status import (
+    SHOWN_STATUS_CHOICES,
+    UNDER_REVIEW,
+    pilot_has_started,
+    pilot_is_running,
+)
 from toolkit.rules import can_edit_pilot, can_review_pilot, is_member, pilot_is_public
+
+T = TypeVar("T")
 
 
 def pilot_list(request: HttpRequest) -> HttpResponse:
-    """Public pilots by status, area and theme."""
-    pilots = Pilot.objects.filter(
-        status__in=[Pilot.Status.APPROVED, Pilot.Status.REPORTED, Pilot.Status.DECLINED]
-    ).select_related("organisation", "campaign__area")
+    """Public pilots by status, area and theme: the same selector as the API's list."""
     status = request.GET.get("status", "")
-    if status == "running":
-        pilots = pilots.filter(status=Pilot.Status.APPROVED, starts_on__lte=services.today())
-    elif status in (Pilot.Status.APPROVED, Pilot.Status.REPORTED, Pilot.Status.DECLINED):
-        pilots = pilots.filter(status=status)
-    if area := Area.objects.filter(slug=request.GET.get("area", "")).first():
-        pilots = pilots.filter(campaign__area_id__in=area_with_descendant_ids(area=area))
-    if theme := request.GET.get("theme"):
-        pilots = pilots.filter(contributions__theme__slug=theme).distinct()
+    pilots = pilots_filtered(
+        # An unknown status filters nothing, as a select box offers only the known ones.
+        status=status if status in dict(SHOWN_STATUS_CHOICES) else None,
+        area=Area.objects.filter(slug=request.GET.get("area", "")).first(),
+        theme=request.GET.get("theme") or None,
+    ).select_related("organisation", "campaign__area")
     return render(
         request,
         "toolkit/pilot_list.html",
         {
             "pilots": pilots,
+            "statuses": SHOWN_STATUS_CHOICES,
             "areas": Area.objects.filter(campaigns__isnull=False).distinct(),
             "themes": sorted(
-                {(t.slug, t.name) for c in Campaign.objects.all() for t in c.themes.all()},
+                {
+                    (t.slug, t.name)
+                    for c in campaigns_all().prefetch_related("themes")
+                    for t in c.themes.all()
+                },
                 key=lambda pair: pair[1],
             ),
             "selected": request.GET,
@@ -71,17 +81,13 @@ def pilot_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "pilot": pilot,
             "campaign": pilot.campaign,
-            "contributions": pilot.contributions.filter(
-                moderation_state=Contribution.ModerationState.PUBLISHED
-            ).select_related("theme"),
+            "contributions": pilot_contributions(pilot=pilot),
             "measures": pilot.measures.all(),
             "photos": pilot.photos.all(),
             "member": member,
             "can_edit": can_edit_pilot(request.user, pilot),
-            "can_report": member
-            and pilot.status == Pilot.Status.APPROVED
-            and pilot.starts_on <= services.today(),
-            "running": services.pilot_is_running(pilot),
+            "can_report": member and pilot_has_started(pilot),
+            "running": pilot_is_running(pilot),
             "feedback_open": services.feedback_is_open(pilot),
             "feedback": feedback,
             "feedback_comments": pilot.feedback.exclude(comment="").order_by("-created_at")[:20],
@@ -92,6 +98,23 @@ def pilot_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "geojson": json.loads(pilot.geometry.geojson),
         },
     )
+
+
+def _submitted(request: HttpRequest, form, call: Callable[[], T]) -> T | None:
+    """The service's result for a valid posted form; None when there is nothing to do or the
+    service refused, its refusal then on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return call()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+
+
+def _form_page(request: HttpRequest, template: str, form, **context) -> HttpResponse:
+    """A form's page; 400 while it shows errors."""
+    return render(request, template, {"form": form, **context}, status=400 if form.errors else 200)
 
 
 def _my_organisations(request: HttpRequest):
@@ -122,24 +145,22 @@ def pilot_new(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         organisations=organisations,
         initial=initial,
-        campaign=Campaign.objects.filter(slug=initial.get("campaign")).first(),
+        campaign=campaign_by_slug(slug=initial.get("campaign")),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            pilot = services.pilot_propose(
-                user=request.user,
-                organisation=form.cleaned_data["organisation"],
-                campaign=form.cleaned_data["campaign"],
-                **form.service_kwargs(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Thank you! The city's officials will review the pilot."))
-            return redirect(pilot)
-    return render(
-        request, "toolkit/pilot_form.html", {"form": form}, status=400 if form.errors else 200
+    pilot = _submitted(
+        request,
+        form,
+        lambda: services.pilot_propose(
+            user=request.user,
+            organisation=form.cleaned_data["organisation"],
+            campaign=form.cleaned_data["campaign"],
+            **form.service_kwargs(),
+        ),
     )
+    if pilot:
+        messages.success(request, _("Thank you! The city's officials will review the pilot."))
+        return redirect(pilot)
+    return _form_page(request, "toolkit/pilot_form.html", form)
 
 
 @login_required
@@ -155,20 +176,14 @@ def pilot_edit(request: HttpRequest, pk: int) -> HttpResponse:
         campaign=pilot.campaign,
         initial=PilotForm.initial_for(pilot),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.pilot_update(user=request.user, pilot=pilot, **form.service_kwargs())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The pilot was sent for review again."))
-            return redirect(pilot)
-    return render(
+    if _submitted(
         request,
-        "toolkit/pilot_form.html",
-        {"form": form, "pilot": pilot},
-        status=400 if form.errors else 200,
-    )
+        form,
+        lambda: services.pilot_update(user=request.user, pilot=pilot, **form.service_kwargs()),
+    ):
+        messages.success(request, _("The pilot was sent for review again."))
+        return redirect(pilot)
+    return _form_page(request, "toolkit/pilot_form.html", form, pilot=pilot)
 
 
 @login_required
@@ -179,28 +194,22 @@ def pilot_report(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_member(request.user, pilot.organisation):
         raise PermissionDenied
     form = ReportForm(request.POST or None, request.FILES or None, pilot=pilot)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.pilot_report(
-                user=request.user,
-                pilot=pilot,
-                actuals=form.actuals(),
-                narrative=form.cleaned_data["narrative"],
-                next_step=form.cleaned_data["next_step"],
-                outcome=form.cleaned_data["outcome"],
-                photos=form.cleaned_data["photos"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The results are published, and the residents told."))
-            return redirect(pilot)
-    return render(
+    if _submitted(
         request,
-        "toolkit/pilot_report.html",
-        {"form": form, "pilot": pilot},
-        status=400 if form.errors else 200,
-    )
+        form,
+        lambda: services.pilot_report(
+            user=request.user,
+            pilot=pilot,
+            actuals=form.actuals(),
+            narrative=form.cleaned_data["narrative"],
+            next_step=form.cleaned_data["next_step"],
+            outcome=form.cleaned_data["outcome"],
+            photos=form.cleaned_data["photos"],
+        ),
+    ):
+        messages.success(request, _("The results are published, and the residents told."))
+        return redirect(pilot)
+    return _form_page(request, "toolkit/pilot_report.html", form, pilot=pilot)
 
 
 @require_POST
@@ -240,26 +249,20 @@ def pilot_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def organisation_new(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_register(
-                user=request.user,
-                name=form.cleaned_data["name"],
-                kind=form.cleaned_data["kind"],
-                business_id=form.cleaned_data["business_id"],
-                member_emails=form.cleaned_data["members"].splitlines(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your organisation is registered. Now propose a pilot."))
-            return redirect("toolkit:pilot-new")
-    return render(
+    if _submitted(
         request,
-        "toolkit/organisation_form.html",
-        {"form": form},
-        status=400 if form.errors else 200,
-    )
+        form,
+        lambda: services.organisation_register(
+            user=request.user,
+            name=form.cleaned_data["name"],
+            kind=form.cleaned_data["kind"],
+            business_id=form.cleaned_data["business_id"],
+            member_emails=form.cleaned_data["members"].splitlines(),
+        ),
+    ):
+        messages.success(request, _("Your organisation is registered. Now propose a pilot."))
+        return redirect("toolkit:pilot-new")
+    return _form_page(request, "toolkit/organisation_form.html", form)
 
 
 @login_required
@@ -273,35 +276,29 @@ def review_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         pilot = get_object_or_404(Pilot, pk=request.POST.get("pilot"))
         form = ReviewForm(request.POST, prefix=f"pilot-{pilot.pk}")
-        if form.is_valid():
-            try:
-                services.pilot_review(
-                    actor=request.user,
-                    pilot=pilot,
-                    decision=form.cleaned_data["decision"],
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("“%(title)s” is now: %(status)s.")
-                    % {"title": pilot.title, "status": pilot.get_status_display()},
-                )
-                return redirect("toolkit:pilot-review")
+        if _submitted(
+            request,
+            form,
+            lambda: services.pilot_review(
+                actor=request.user,
+                pilot=pilot,
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["reason"],
+            ),
+        ):
+            messages.success(
+                request,
+                _("“%(title)s” is now: %(status)s.")
+                % {"title": pilot.title, "status": pilot.get_status_display()},
+            )
+            return redirect("toolkit:pilot-review")
         forms[pilot.pk] = form
     waiting = (
-        Pilot.objects.filter(
-            campaign__in=campaigns,
-            status__in=[Pilot.Status.PROPOSED, Pilot.Status.CHANGES_REQUESTED],
-        )
+        Pilot.objects.filter(campaign__in=campaigns, status__in=UNDER_REVIEW)
         .select_related("organisation", "campaign")
         .prefetch_related("measures", "contributions")
     )
-    decided = Pilot.objects.filter(campaign__in=campaigns).filter(
-        ~Q(status__in=[Pilot.Status.PROPOSED, Pilot.Status.CHANGES_REQUESTED])
-    )[:20]
+    decided = Pilot.objects.filter(campaign__in=campaigns).exclude(status__in=UNDER_REVIEW)[:20]
     items = [(p, forms.get(p.pk) or ReviewForm(prefix=f"pilot-{p.pk}")) for p in waiting]
     return render(
         request,

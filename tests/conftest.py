@@ -1,37 +1,28 @@
-"""Personas and the small world most tests stand in."""
+"""Personas and the small world most tests stand in.
+
+The world: the "Tesoma together" campaign (the site's default) over a box around Länsikeskus,
+its theme and a public contribution. The personas, each a signed-up user: `resident` (Aino),
+`moderator` and `analyst` of the campaign, `area_moderator`, `other_moderator`,
+`organisation_member` (Oona, of the Tesoma traders' association), `toolkit_editor` and
+`administrator`; `<persona>_client` is a test client signed in as that persona.
+"""
 
 import pytest
+from django.test import Client
 
+from engagement.models import Contribution, Participant
 from engagement.participation.services import participant_for_user
-from tests.factories import CampaignFactory, ParticipantFactory, ThemeFactory, UserFactory
-
-
-@pytest.fixture
-def resident(db):
-    """A signed-up resident of Tesoma."""
-    return UserFactory(username="aino", first_name="Aino")
-
-
-@pytest.fixture
-def resident_participant(resident):
-    return participant_for_user(user=resident)
-
-
-@pytest.fixture
-def visitor(db):
-    """An anonymous participant: a browser that has not signed in."""
-    return ParticipantFactory()
-
-
-@pytest.fixture
-def campaign(db):
-    """An open, post-moderated campaign over a box around Länsikeskus that takes anonymous input."""
-    return CampaignFactory(title="Tesoma together", slug="tesoma-together")
-
-
-@pytest.fixture
-def theme(campaign):
-    return ThemeFactory(campaign=campaign, name="Innovative routes", slug="innovative-routes")
+from tests.factories import (
+    CampaignFactory,
+    ContributionFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    RoleFactory,
+    ThemeFactory,
+    ToolkitEditorFactory,
+    UserFactory,
+)
+from toolkit.models import Organisation
 
 
 @pytest.fixture(autouse=True)
@@ -53,26 +44,75 @@ def empty_cache():
     cache.clear()
 
 
-def _official(username: str, kind: str, **scope):
-    from engagement.models import Role
+@pytest.fixture(scope="session")
+def _media_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
 
-    user = UserFactory(username=username)
-    Role.objects.create(
-        user=user, kind=kind, title="Area coordinator", unit="Western team", **scope
-    )
+
+@pytest.fixture(autouse=True)
+def media_root(settings, _media_dir):
+    """Uploaded and factory-made files go to a temporary folder, never into the checkout."""
+    settings.MEDIA_ROOT = _media_dir
+    return _media_dir
+
+
+# The world ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def campaign(db):
+    """An open, post-moderated campaign over a box around Länsikeskus that takes anonymous input;
+    its slug makes it the site's default campaign."""
+    return CampaignFactory(title="Tesoma together", slug="tesoma-together")
+
+
+@pytest.fixture
+def theme(campaign):
+    return ThemeFactory(campaign=campaign, name="Innovative routes", slug="innovative-routes")
+
+
+@pytest.fixture
+def contribution(theme) -> Contribution:
+    """A public idea in the campaign, at Länsikeskus."""
+    return ContributionFactory(campaign=theme.campaign, theme=theme, title="Skate spot")
+
+
+# Personas -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def resident(db):
+    """A signed-up resident of Tesoma, with the participant her input is counted by."""
+    user = UserFactory(username="aino", first_name="Aino")
+    participant_for_user(user=user)
     return user
 
 
 @pytest.fixture
+def resident_participant(resident) -> Participant:
+    return participant_for_user(user=resident)
+
+
+@pytest.fixture
+def visitor(db):
+    """An anonymous participant: a browser that has not signed in."""
+    return ParticipantFactory()
+
+
+def _official(username: str, kind: str, **scope):
+    return RoleFactory(user=UserFactory(username=username), kind=kind, **scope).user
+
+
+@pytest.fixture
 def moderator(campaign):
-    """Moderates the Tesoma campaign."""
+    """Moderates the Tesoma campaign; signs responses "Area coordinator, Western team"."""
     return _official("moderator-a", "moderator", campaign=campaign)
 
 
 @pytest.fixture
 def area_moderator(campaign):
     """Moderates every campaign of the area the Tesoma campaign is in."""
-    return _official("moderator-area", "moderator", area=campaign.area)
+    return _official("moderator-area", "moderator", campaign=None, area=campaign.area)
 
 
 @pytest.fixture
@@ -88,5 +128,66 @@ def analyst(campaign):
 
 
 @pytest.fixture
+def organisation_member(db):
+    """Runs the pilots of the Tesoma traders' association."""
+    member = UserFactory(username="oona", first_name="Oona", email="oona@example.org")
+    OrganisationFactory(
+        name="Tesoman yrittäjät ry",
+        kind=Organisation.Kind.ASSOCIATION,
+        business_id="1572860-0",
+        members=[member],
+    )
+    return member
+
+
+@pytest.fixture
+def organisation(organisation_member) -> Organisation:
+    """The Tesoma traders' association, whose member is `organisation_member`."""
+    return organisation_member.organisations.get()
+
+
+@pytest.fixture
+def toolkit_editor(db):
+    """Writes and publishes method cards and stories: in the "Toolkit editors" group."""
+    return ToolkitEditorFactory(username="editor", first_name="Eeva")
+
+
+@pytest.fixture
 def administrator(db):
     return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+def _signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def resident_client(resident) -> Client:
+    return _signed_in(resident)
+
+
+@pytest.fixture
+def moderator_client(moderator) -> Client:
+    return _signed_in(moderator)
+
+
+@pytest.fixture
+def analyst_client(analyst) -> Client:
+    return _signed_in(analyst)
+
+
+@pytest.fixture
+def organisation_member_client(organisation_member) -> Client:
+    return _signed_in(organisation_member)
+
+
+@pytest.fixture
+def toolkit_editor_client(toolkit_editor) -> Client:
+    return _signed_in(toolkit_editor)
+
+
+@pytest.fixture
+def administrator_client(administrator) -> Client:
+    return _signed_in(administrator)

@@ -5,10 +5,9 @@ refused, and a refused request changes nothing.
 """
 
 import pytest
-from django.core.files.base import ContentFile
 
 from engagement.models import Contribution, ModerationAction, Photo
-from tests.factories import CommentFactory, ContributionFactory
+from tests.factories import CommentFactory, ContributionFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,18 +124,11 @@ ENDPOINTS = [
 
 
 @pytest.fixture
-def world(theme, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def world(theme):
     item = ContributionFactory(campaign=theme.campaign, theme=theme, title="Quixotic item")
     original = ContributionFactory(campaign=theme.campaign, theme=theme, title="Original")
     comment = CommentFactory(contribution=item)
-    photo = Photo.objects.create(
-        contribution=item,
-        image=ContentFile(b"x", "a.jpg"),
-        thumbnail=ContentFile(b"x", "b.jpg"),
-        width=1,
-        height=1,
-    )
+    photo = PhotoFactory(contribution=item)
     return {"c": item.pk, "o": original.pk, "k": comment.pk, "p": photo.pk}
 
 

@@ -1,95 +1,133 @@
-"""factory_boy factories: a small Tampere > Tesoma world unless a test says otherwise."""
+"""factory_boy factories: a small Tampere > Tesoma world unless a test says otherwise.
 
-import factory
-from django.contrib.auth import get_user_model
-from django.contrib.gis.geos import MultiPolygon, Point, Polygon
+One module per context (geo, accounts, engagement, moderation, interop, toolkit); everything is
+re-exported here, so `from tests.factories import ContributionFactory` works. `FACTORIES` maps
+every concrete model of the apps to its factory.
+"""
 
-from engagement.models import Campaign, Comment, Contribution, Participant, Theme
-from geo.models import Area
+from tests.factories.accounts import (
+    TOOLKIT_EDITORS,
+    ToolkitEditorFactory,
+    UserFactory,
+    toolkit_editors_group,
+)
+from tests.factories.engagement import (
+    AccessibilityFeedbackFactory,
+    CampaignFactory,
+    CommentFactory,
+    ContributionFactory,
+    FollowFactory,
+    ParticipantFactory,
+    PhotoFactory,
+    StatusChangeFactory,
+    SupportFactory,
+    ThemeFactory,
+)
+from tests.factories.geo import (
+    INSIDE,
+    OUTSIDE,
+    TESOMA_BOX,
+    AreaFactory,
+    area_for,
+    box,
+    point_in,
+    polygon_in,
+    route_in,
+)
+from tests.factories.interop import ApiKeyFactory
+from tests.factories.moderation import (
+    BlockFactory,
+    FlagFactory,
+    ModerationActionFactory,
+    RoleFactory,
+)
+from tests.factories.toolkit import (
+    HYPOTHESIS,
+    MeasureFactory,
+    MethodCardFactory,
+    OrganisationFactory,
+    PilotFactory,
+    PilotFeedbackFactory,
+    PilotParticipationFactory,
+    PilotPhotoFactory,
+    RevisionFactory,
+    StoryFactory,
+    WorkshopPlanFactory,
+    business_id,
+)
 
-# A 2 km x 1.1 km box around Länsikeskus, Tesoma.
-TESOMA_BOX = (23.61, 61.495, 23.65, 61.505)
-INSIDE = Point(23.63, 61.50, srid=4326)
-# About 1.1 km north of the box.
-OUTSIDE = Point(23.63, 61.515, srid=4326)
+FACTORIES = {
+    factory_class._meta.model: factory_class
+    for factory_class in (
+        AreaFactory,
+        AccessibilityFeedbackFactory,
+        ParticipantFactory,
+        CampaignFactory,
+        ThemeFactory,
+        ContributionFactory,
+        PhotoFactory,
+        CommentFactory,
+        SupportFactory,
+        FollowFactory,
+        StatusChangeFactory,
+        ApiKeyFactory,
+        RoleFactory,
+        FlagFactory,
+        BlockFactory,
+        ModerationActionFactory,
+        OrganisationFactory,
+        PilotFactory,
+        MeasureFactory,
+        PilotParticipationFactory,
+        PilotFeedbackFactory,
+        PilotPhotoFactory,
+        MethodCardFactory,
+        StoryFactory,
+        RevisionFactory,
+        WorkshopPlanFactory,
+    )
+}
 
-
-def box(west: float, south: float, east: float, north: float) -> MultiPolygon:
-    return MultiPolygon(Polygon.from_bbox((west, south, east, north)), srid=4326)
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-
-    username = factory.Sequence(lambda n: f"resident{n}")
-    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.django.Password("correct horse battery")
-
-
-class ParticipantFactory(factory.django.DjangoModelFactory):
-    """An anonymous participant unless given a user."""
-
-    class Meta:
-        model = Participant
-
-    token_hash = factory.Sequence(lambda n: f"{n:064x}")
-
-
-class AreaFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Area
-        django_get_or_create = ("slug",)
-
-    name = "Tesoma"
-    slug = factory.Sequence(lambda n: f"area-{n}")
-    kind = Area.Kind.DISTRICT
-    boundary = factory.LazyFunction(lambda: box(*TESOMA_BOX))
-
-
-class CampaignFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Campaign
-
-    title = factory.Sequence(lambda n: f"Campaign {n}")
-    slug = factory.Sequence(lambda n: f"campaign-{n}")
-    description = "Tell us what Tesoma needs."
-    area = factory.SubFactory(AreaFactory)
-    allow_anonymous = True
-    moderation = Campaign.Moderation.POST
-    geometry_kinds = factory.LazyFunction(lambda: ["point", "line", "polygon"])
-
-
-class ThemeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Theme
-
-    campaign = factory.SubFactory(CampaignFactory)
-    name = factory.Sequence(lambda n: f"Theme {n}")
-    slug = factory.Sequence(lambda n: f"theme-{n}")
-    color = "#1f5fa8"
-
-
-class ContributionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Contribution
-
-    campaign = factory.SubFactory(CampaignFactory)
-    theme = factory.SubFactory(ThemeFactory, campaign=factory.SelfAttribute("..campaign"))
-    kind = Contribution.Kind.IDEA
-    title = factory.Sequence(lambda n: f"Idea number {n}")
-    body = "A bench by the path would help older residents rest on the way to the shops."
-    geometry = factory.LazyFunction(lambda: Point(23.63, 61.50, srid=4326))
-    area = factory.SelfAttribute("campaign.area")
-    moderation_state = Contribution.ModerationState.PUBLISHED
-    participant = factory.SubFactory(ParticipantFactory)
-
-
-class CommentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Comment
-
-    contribution = factory.SubFactory(ContributionFactory)
-    participant = factory.SubFactory(ParticipantFactory)
-    body = "Good idea, I would use it."
+__all__ = [
+    "FACTORIES",
+    "HYPOTHESIS",
+    "INSIDE",
+    "OUTSIDE",
+    "TESOMA_BOX",
+    "TOOLKIT_EDITORS",
+    "AccessibilityFeedbackFactory",
+    "ApiKeyFactory",
+    "AreaFactory",
+    "BlockFactory",
+    "CampaignFactory",
+    "CommentFactory",
+    "ContributionFactory",
+    "FlagFactory",
+    "FollowFactory",
+    "MeasureFactory",
+    "MethodCardFactory",
+    "ModerationActionFactory",
+    "OrganisationFactory",
+    "ParticipantFactory",
+    "PhotoFactory",
+    "PilotFactory",
+    "PilotFeedbackFactory",
+    "PilotParticipationFactory",
+    "PilotPhotoFactory",
+    "RevisionFactory",
+    "RoleFactory",
+    "StatusChangeFactory",
+    "StoryFactory",
+    "SupportFactory",
+    "ThemeFactory",
+    "ToolkitEditorFactory",
+    "UserFactory",
+    "WorkshopPlanFactory",
+    "area_for",
+    "box",
+    "business_id",
+    "point_in",
+    "polygon_in",
+    "route_in",
+    "toolkit_editors_group",
+]

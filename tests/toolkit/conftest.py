@@ -1,4 +1,8 @@
-"""An organisation and its pilots, made through the services so tests stand on the real rules."""
+"""Pilots made through the services, so the tests of those services stand on the real rules.
+
+The organisation, its member, the campaign and the contribution are the shared personas and
+world of tests/conftest.py; `PilotFactory` makes a pilot at a status without the services.
+"""
 
 from datetime import timedelta
 
@@ -6,33 +10,10 @@ import pytest
 from django.utils import timezone
 
 from engagement.models import Contribution
-from tests.factories import INSIDE, ContributionFactory, UserFactory
-from toolkit.models import Organisation, Pilot
+from tests.factories import HYPOTHESIS, INSIDE
+from toolkit.models import Pilot
 from toolkit.pilots import services
 from toolkit.pilots.services import MeasurePlan
-
-HYPOTHESIS = "If there is a bench every 200 m, then more older residents walk to the shops."
-
-
-@pytest.fixture
-def organisation_member(db):
-    """Runs the pilots of the Tesoma traders' association."""
-    return UserFactory(username="oona", first_name="Oona", email="oona@example.org")
-
-
-@pytest.fixture
-def organisation(organisation_member) -> Organisation:
-    return services.organisation_register(
-        user=organisation_member,
-        name="Tesoman yrittäjät ry",
-        kind=Organisation.Kind.ASSOCIATION,
-        business_id="1572860-0",
-    )
-
-
-@pytest.fixture
-def contribution(theme) -> Contribution:
-    return ContributionFactory(campaign=theme.campaign, theme=theme, title="Benches by the path")
 
 
 def proposal(**overrides) -> dict:

@@ -2,7 +2,6 @@
 experiment guide and workshop plans."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 
 from tests.factories import UserFactory
@@ -58,17 +57,6 @@ def cards():
     }
 
 
-@pytest.fixture
-def editor(db):
-    user = UserFactory(username="editor")
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            codename__in=["change_methodcard", "add_methodcard", "change_story", "add_story"]
-        )
-    )
-    return user
-
-
 def titles(response) -> set[str]:
     return {c.slug for _phase, _label, cs in response.context["cards_by_phase"] for c in cs}
 
@@ -106,10 +94,10 @@ def test_unsafe_markdown_on_a_card_page_is_stripped(client):
     assert "alert(" not in html.split("<main")[1]
 
 
-def test_drafts_are_invisible_to_the_public_and_visible_to_editors(client, cards, editor):
+def test_drafts_are_invisible_to_the_public_and_visible_to_editors(client, cards, toolkit_editor):
     assert client.get("/toolkit/methods/secret-draft/").status_code == 404
     assert "secret-draft" not in titles(client.get("/toolkit/"))
-    client.force_login(editor)
+    client.force_login(toolkit_editor)
     assert client.get("/toolkit/methods/secret-draft/").status_code == 200
 
 
@@ -132,8 +120,8 @@ def test_video_story_has_captions_and_a_transcript(client, settings, tmp_path):
     assert "Transcript" in html
 
 
-def test_every_save_keeps_a_revision(client, editor, cards):
-    client.force_login(editor)
+def test_every_save_keeps_a_revision(client, toolkit_editor, cards):
+    client.force_login(toolkit_editor)
     url = "/en/toolkit/edit/methods/walking-workshop/"
     form = client.get(url).context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}

@@ -8,7 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMPS := .local/stamps
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+# Both gettext domains: django (Python, templates) and djangojs (static/js, via jsi18n/).
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po locale/*/LC_MESSAGES/djangojs.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
@@ -51,7 +52,7 @@ $(BIN)/.installed: requirements/dev.lock
 	$(BIN)/python -m pip install -q -r requirements/dev.lock
 	@touch $@
 
-locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+locale/%.mo: locale/%.po
 	msgfmt --check -o $@ $<
 
 db: ## Start the project's PostGIS under .local/ (skipped when DATABASE_URL is set)
@@ -81,8 +82,9 @@ stop: ## Stop the local PostGIS
 clean: stop ## Remove .local/ (database, static files) and .venv
 	rm -rf .local $(VENV)
 
-messages: $(BIN)/.installed ## Extract translatable strings into locale/{fi,sv}
+messages: $(BIN)/.installed ## Extract translatable strings into locale/{fi,sv} (Python, templates, scripts)
 	$(BIN)/python manage.py makemessages -l fi -l sv --no-obsolete --ignore=.venv --ignore=.local
+	$(BIN)/python manage.py makemessages -d djangojs -l fi -l sv --no-obsolete --ignore=.venv --ignore=.local --ignore=node_modules
 
 lock: $(BIN)/.installed ## Re-resolve requirements/*.in into the lock files
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o base.lock base.in

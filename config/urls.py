@@ -7,6 +7,10 @@ from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
+from django.utils import timezone
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import last_modified
+from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView
 
@@ -20,6 +24,14 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+# The scripts' words change only with a deployment (a restart): browsers keep the catalog an
+# hour, then ask again and get 304 Not Modified until the next restart.
+_CATALOG_DATE = timezone.now()
+javascript_catalog = cache_control(public=True, max_age=3600)(
+    last_modified(lambda request, **kwargs: _CATALOG_DATE)(JavaScriptCatalog.as_view())
+)
 
 
 urlpatterns = [
@@ -43,6 +55,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("jsi18n/", javascript_catalog, name="javascript-catalog"),
     path("exports/", include("engagement.interop.exports.urls")),
     path("", include("toolkit.urls")),
     path("", include("engagement.urls")),

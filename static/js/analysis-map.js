@@ -1,28 +1,29 @@
 // Analysis map: hexagon counts (by zoom), a density layer and the pins, with the dashboard's
 // filters. Clicking a cell lists its contributions below the map; the tables say the same.
 
-const config = JSON.parse(document.getElementById("analysis-config").textContent);
-const boundary = JSON.parse(document.getElementById("campaign-boundary").textContent);
+import { fetchAllFeatures, fetchGeoJSON } from "./lib/api.js";
+import { pageConfig, readJSON } from "./lib/config.js";
+import { el, labelMap, setState } from "./lib/dom.js";
+import { gettext, interpolate } from "./lib/i18n.js";
+import { COLOURS, addBoundary, pinOptions } from "./lib/map-style.js";
+
+const config = pageConfig();
+const boundary = readJSON("campaign-boundary");
 const panel = document.getElementById("cell-panel");
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
-  for (const child of children) node.append(child);
-  return node;
-}
-
 function showCell(feature) {
-  const items = feature.properties.contributions ?? [];
+  const { count, contributions = [] } = feature.properties;
   const heading = el(
     "h3",
     { tabindex: "-1" },
-    config.cellHeading.replace("%(count)s", String(feature.properties.count)),
+    interpolate(gettext("Contributions in this cell: %(count)s"), { count }),
   );
   const list = el("ul", { class: "cell-list" });
-  for (const item of items) list.append(el("li", {}, el("a", { href: item.url }, item.title)));
+  for (const item of contributions) {
+    list.append(el("li", {}, el("a", { href: item.url }, item.title)));
+  }
   panel.replaceChildren(heading, list);
-  panel.dataset.count = String(feature.properties.count);
+  panel.dataset.count = String(count);
   panel.hidden = false;
   heading.focus();
 }
@@ -36,82 +37,75 @@ function colour(count, max) {
   return `rgb(${mix.join(",")})`;
 }
 
-window.addEventListener("map:init", (event) => {
-  const map = event.detail.map;
-  map.getContainer().setAttribute("aria-label", document.getElementById("map-heading").textContent);
-  const area = L.geoJSON(boundary, {
-    interactive: false,
-    style: { color: "#1d3557", weight: 2, fillOpacity: 0.03 },
-  }).addTo(map);
-  map.fitBounds(area.getBounds());
-
+function hexLayer() {
   const hexes = L.geoJSON(null, {
     style: (f) => ({
-      color: "#ffffff",
+      color: COLOURS.halo,
       weight: 1,
       fillColor: colour(f.properties.count, hexes.max ?? 1),
       fillOpacity: 0.75,
     }),
     onEachFeature: (feature, layer) => layer.on("click", () => showCell(feature)),
   });
-  const renderer = L.canvas();
-  const heat = L.layerGroup();
-  const pins = L.geoJSON(null, {
+  return hexes;
+}
+
+/** Density: soft, overlapping discs whose opacity adds up where input gathers. */
+function heatDisc(feature, renderer) {
+  return L.circle(L.geoJSON(feature).getBounds().getCenter(), {
     renderer,
-    pointToLayer: (f, latlng) =>
-      L.circleMarker(latlng, {
-        renderer, radius: 6, color: "#fff", weight: 2, fillColor: f.properties.color, fillOpacity: 1,
-      }),
-    style: (f) => ({ color: f.properties.color, weight: 3 }),
+    radius: 120,
+    stroke: false,
+    fillColor: COLOURS.accent,
+    fillOpacity: 0.18,
+    interactive: false,
   });
-  let layer = "hexbins";
+}
 
-  async function loadHexes() {
-    const url = `${config.hexbins}&zoom=${map.getZoom()}`;
-    const response = await fetch(url, { headers: { Accept: "application/geo+json" } });
-    const collection = await response.json();
-    hexes.max = Math.max(1, ...collection.features.map((f) => f.properties.count));
-    hexes.clearLayers();
-    hexes.addData(collection);
-    map.getContainer().dataset.cells = String(collection.features.length);
-  }
+async function loadHexes(map, hexes) {
+  const collection = await fetchGeoJSON(`${config.hexbins}&zoom=${map.getZoom()}`);
+  hexes.max = Math.max(1, ...collection.features.map((f) => f.properties.count));
+  hexes.clearLayers();
+  hexes.addData(collection);
+  setState(map, "cells", collection.features.length);
+}
 
-  async function loadPoints() {
-    const params = new URLSearchParams({ ...config.filters, limit: "5000" });
-    const response = await fetch(`${config.api}?${params}`, {
-      headers: { Accept: "application/geo+json", "Accept-Language": config.language },
-    });
-    const collection = await response.json();
-    pins.clearLayers();
-    pins.addData(collection);
-    heat.clearLayers();
-    // Density: soft, overlapping discs whose opacity adds up where input gathers.
-    for (const f of collection.features) {
-      const centre = L.geoJSON(f).getBounds().getCenter();
-      heat.addLayer(
-        L.circle(centre, {
-          renderer, radius: 120, stroke: false, fillColor: "#b00020", fillOpacity: 0.18,
-          interactive: false,
-        }),
-      );
-    }
-  }
+async function loadPoints(pins, heat, renderer) {
+  const params = new URLSearchParams({ ...config.filters, limit: String(config.pageSize) });
+  const collection = await fetchAllFeatures(`${config.api}?${params}`);
+  pins.clearLayers();
+  pins.addData(collection);
+  heat.clearLayers();
+  for (const feature of collection.features) heat.addLayer(heatDisc(feature, renderer));
+}
 
+window.addEventListener("map:init", (event) => {
+  const map = event.detail.map;
+  labelMap(map, document.getElementById("map-heading").textContent);
+  map.fitBounds(addBoundary(map, boundary, { frame: true }).getBounds());
+
+  const renderer = L.canvas();
+  const layers = {
+    hexbins: hexLayer(),
+    heat: L.layerGroup(),
+    pins: L.geoJSON(null, pinOptions({ renderer, size: "small" })),
+  };
+  let shown = "hexbins";
   function show(name) {
-    layer = name;
-    for (const l of [hexes, heat, pins]) l.remove();
-    ({ hexbins: hexes, heat, pins })[name].addTo(map);
+    shown = name;
+    for (const layer of Object.values(layers)) layer.remove();
+    layers[name].addTo(map);
   }
 
   map.on("zoomend", () => {
-    if (layer === "hexbins") loadHexes();
+    if (shown === "hexbins") loadHexes(map, layers.hexbins);
   });
   const choice = document.getElementById("layer-choice");
   choice.hidden = false;
   for (const radio of choice.querySelectorAll("input[name=layer]")) {
     radio.addEventListener("change", () => show(radio.value));
   }
-  loadHexes();
-  loadPoints();
+  loadHexes(map, layers.hexbins);
+  loadPoints(layers.pins, layers.heat, renderer);
   show("hexbins");
 });

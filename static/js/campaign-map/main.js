@@ -1,0 +1,36 @@
+// Campaign map: boundary, pins from the API, placing a pin or drawing a route or an area by
+// mouse or keyboard, and sending the form through the API without a page reload.
+// The page works without this script.
+
+import { pageConfig, readJSON } from "../lib/config.js";
+import { labelMap } from "../lib/dom.js";
+import { gettext } from "../lib/i18n.js";
+import { addBoundary } from "../lib/map-style.js";
+import { Draft } from "./drawing.js";
+import { listPrepend } from "./list.js";
+import { PinLayer, loadPilots } from "./pins.js";
+import { setupSubmission } from "./submission.js";
+
+const config = pageConfig();
+const boundary = readJSON("campaign-boundary");
+const form = document.getElementById("contribution-form");
+
+window.addEventListener("map:init", (event) => {
+  const map = event.detail.map;
+  const label = gettext("Map of the campaign area. Use the arrow keys to move the map.");
+  labelMap(map, label, "map-help");
+  map.fitBounds(addBoundary(map, boundary).getBounds());
+  const pins = new PinLayer(map, config);
+  pins.load();
+  if (config.pilotsApi) loadPilots(map, config.pilotsApi);
+  if (!form) return; // The campaign is closed or refuses this visitor; the page says why.
+  setupSubmission({
+    form,
+    draft: new Draft(map, form, config.geometryKinds[0]),
+    api: config.api,
+    onPublished: (feature) => {
+      pins.addSent(feature);
+      listPrepend(feature, config);
+    },
+  });
+});

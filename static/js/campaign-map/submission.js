@@ -1,0 +1,144 @@
+// Sending the form through the API without a page reload: one idempotency key per
+// contribution, the API's messages beside the fields, the typed text kept when sending fails.
+
+import { pageLanguage } from "../lib/config.js";
+import { el } from "../lib/dom.js";
+import { gettext } from "../lib/i18n.js";
+
+const FIELDS = ["kind", "theme", "title", "body", "geometry", "photos"];
+const TEXT_FIELDS = ["kind", "theme", "title", "body", "idempotency_key", "website"];
+
+function uuid4() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function clearErrors(form) {
+  for (const name of FIELDS) {
+    form.querySelector(`#error-${name}`)?.replaceChildren();
+    form.querySelector(`#field-${name}`)?.classList.remove("field-invalid");
+  }
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+  }
+  const summary = form.querySelector("#form-errors");
+  summary.hidden = true;
+  summary.querySelector("ul").replaceChildren();
+}
+
+/** The input a message about a field points to, as the template's error summary does. */
+function targetId(field) {
+  if (field === "geometry") return "id_lat";
+  return field === "kind" ? "id_kind_0" : `id_${field}`;
+}
+
+function markInvalid(form, field) {
+  form.querySelector(`#field-${field}`).classList.add("field-invalid");
+  const inputs =
+    field === "geometry"
+      ? [form.elements.lat, form.elements.lon]
+      : form.querySelectorAll(`[name="${field}"]`);
+  for (const input of inputs) input.setAttribute("aria-invalid", "true");
+}
+
+/** Messages per field beside each field, and all of them in the summary, which gets focus. */
+function showErrors(form, errors) {
+  const items = [];
+  for (const [field, messages] of Object.entries(errors)) {
+    const known = FIELDS.includes(field);
+    for (const message of [].concat(messages)) {
+      if (!known) {
+        items.push(el("li", {}, message));
+        continue;
+      }
+      form.querySelector(`#error-${field}`).append(el("p", { class: "field-error" }, message));
+      items.push(el("li", {}, el("a", { href: `#${targetId(field)}` }, message)));
+    }
+    if (known) markInvalid(form, field);
+  }
+  const summary = form.querySelector("#form-errors");
+  summary.querySelector("ul").replaceChildren(...items);
+  summary.hidden = false;
+  summary.focus();
+}
+
+function requestBody(form, geometry) {
+  const body = new FormData();
+  body.set("campaign", form.dataset.campaign);
+  for (const name of TEXT_FIELDS) body.set(name, form.elements[name].value);
+  body.set("exact_location_public", form.elements.exact_location_public.checked ? "true" : "false");
+  if (geometry) body.set("geometry", JSON.stringify(geometry));
+  for (const file of form.elements.photos.files) body.append("photos", file);
+  return body;
+}
+
+function post(form, url, body) {
+  return fetch(url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: {
+      Accept: "application/geo+json, application/json",
+      "Accept-Language": pageLanguage(),
+      "X-CSRFToken": form.elements.csrfmiddlewaretoken.value,
+    },
+    body,
+  });
+}
+
+function resetForm(form, draft) {
+  for (const name of ["title", "body", "photos"]) form.elements[name].value = "";
+  draft.reset();
+  // A new contribution needs a new key; a retry of a failed send keeps the old one.
+  form.elements.idempotency_key.value = uuid4();
+}
+
+/** Sends the form; answers with the status line's text once the API has answered. */
+async function send({ form, draft, api, geometry, onPublished }) {
+  const response = await post(form, api, requestBody(form, geometry));
+  if (response.status === 201) {
+    const feature = await response.json();
+    const published = feature.properties.moderation === "published";
+    if (published) onPublished(feature);
+    resetForm(form, draft);
+    return published
+      ? gettext("Thank you! Your contribution is on the map and in the list.")
+      : gettext("Thank you! Your contribution will be public once a moderator has read it.");
+  }
+  if (response.status === 400 || response.status === 429) {
+    showErrors(form, await response.json());
+    return "";
+  }
+  throw new Error(String(response.status));
+}
+
+/** Takes over the form's submit; without this script the form posts to the page as usual. */
+export function setupSubmission({ form, draft, api, onPublished }) {
+  const button = form.querySelector("#submit-contribution");
+  const status = form.querySelector("#form-status");
+  let sending = false;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (sending) return;
+    clearErrors(form);
+    const geometry = draft.geometry();
+    if (geometry?.error) {
+      showErrors(form, { geometry: [geometry.error] });
+      return;
+    }
+    sending = true;
+    button.disabled = true;
+    status.textContent = gettext("Sending…");
+    try {
+      status.textContent = await send({ form, draft, api, geometry, onPublished });
+    } catch {
+      status.textContent = gettext("Sending failed. Your text is kept; please try again.");
+    } finally {
+      sending = false;
+      button.disabled = false;
+    }
+  });
+}

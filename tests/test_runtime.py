@@ -8,12 +8,12 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from config.management.commands.load_demo import CONTRIBUTIONS, DRAWN_CONTRIBUTIONS
+from config.demo.read import demo_data_read
 from engagement.models import Campaign, Comment, Contribution, Support, Theme
 from geo.models import Area
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO_COUNT = len(CONTRIBUTIONS) + len(DRAWN_CONTRIBUTIONS)
+DEMO_COUNT = len(demo_data_read().contributions)
 
 
 @pytest.mark.django_db

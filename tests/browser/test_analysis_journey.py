@@ -5,13 +5,14 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from config.management.commands.load_demo import DEMO_OFFICIALS
+from config.demo.read import demo_data_read
 from engagement.models import Contribution
 from tests.browser.test_campaign_journey import serious_violations
 
 
 def test_analyst_filters_opens_a_cell_and_downloads_geojson(page: Page, live_server, demo):
-    email, password = DEMO_OFFICIALS[1][:2]
+    analyst = demo_data_read().accounts.officials[1]
+    email, password = analyst.email, analyst.password
     page.goto(f"{live_server.url}/en/accounts/login/")
     page.get_by_label("Email:").fill(email)
     page.get_by_label("Password:").fill(password)

@@ -6,12 +6,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from config.management.commands.load_demo import CONTRIBUTIONS, DRAWN_CONTRIBUTIONS
+from config.demo.read import demo_data_read
 from engagement.models import Contribution
 
 CAMPAIGN = "/campaigns/tesoma-together/"
 # Every contribution of the demo: its pins, one route and one area.
-DEMO_COUNT = len(CONTRIBUTIONS) + len(DRAWN_CONTRIBUTIONS)
+DEMO_COUNT = len(demo_data_read().contributions)
 
 
 def open_campaign(page: Page, live_server, path: str = CAMPAIGN) -> None:

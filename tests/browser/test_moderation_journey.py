@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from config.management.commands.load_demo import DEMO_OFFICIALS
+from config.demo.read import demo_data_read
 from engagement.models import Contribution, ModerationAction
 from tests.browser.test_campaign_journey import serious_violations
 
@@ -26,7 +26,8 @@ def tab_until(page: Page, condition: str, limit: int = 80) -> None:
 
 
 def test_moderator_works_through_the_queue_with_the_keyboard(page: Page, live_server, demo):
-    email, password = DEMO_OFFICIALS[0][:2]
+    moderator = demo_data_read().accounts.officials[0]
+    email, password = moderator.email, moderator.password
     sign_in(page, live_server, email, password)
     page.goto(f"{live_server.url}/en/moderation/")
     assert serious_violations(page) == []

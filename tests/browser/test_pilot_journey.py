@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from config.management.commands.load_demo import DEMO_OFFICIALS, DEMO_ORGANISATION_MEMBER
+from config.demo.read import demo_data_read
 from engagement.models import Contribution, Support
 from engagement.participation.services import participant_for_user
 from tests.browser.test_campaign_journey import serious_violations
@@ -40,7 +40,13 @@ def test_a_pin_becomes_a_pilot_and_its_result_comes_back(browser: Browser, live_
     today = timezone.localdate()
 
     # The organisation proposes a pilot answering two pins.
-    member = signed_in(browser, live_server, *DEMO_ORGANISATION_MEMBER)
+    accounts = demo_data_read().accounts
+    member = signed_in(
+        browser,
+        live_server,
+        accounts.organisation_member.email,
+        accounts.organisation_member.password,
+    )
     member.goto(f"{live_server.url}/en/pilots/new/?campaign=tesoma-together")
     assert serious_violations(member) == []
     member.get_by_label(re.compile("^Title")).fill("Skate ramps on the market square")
@@ -63,7 +69,8 @@ def test_a_pin_becomes_a_pilot_and_its_result_comes_back(browser: Browser, live_
     assert serious_violations(member) == []
 
     # An official approves it.
-    official = signed_in(browser, live_server, *DEMO_OFFICIALS[0][:2])
+    moderator = accounts.officials[0]
+    official = signed_in(browser, live_server, moderator.email, moderator.password)
     official.goto(f"{live_server.url}/en/moderation/pilots/")
     assert serious_violations(official) == []
     item = official.locator(f"#pilot-{pilot.pk}")

@@ -45,29 +45,3 @@ class Command(BaseCommand):
         member, editor = accounts.organisation_member, accounts.editor
         self.stdout.write(f"  {'organisation':12} {member.email} / {member.password}")
         self.stdout.write(f"  {'editor':12} {editor.email} / {editor.password}")
-
-
-# The demo's records under their former names, for the tests that count the demo's pins or sign
-# in as its accounts; read from the data files on first use.
-_FORMER_NAMES = {
-    "DEMO_OFFICIALS": lambda d: tuple(
-        (a.email, a.password, a.role, a.title, a.unit) for a in d.accounts.officials
-    ),
-    "DEMO_ORGANISATION_MEMBER": lambda d: (
-        d.accounts.organisation_member.email,
-        d.accounts.organisation_member.password,
-    ),
-    "DEMO_EDITOR": lambda d: (d.accounts.editor.email, d.accounts.editor.password),
-    "CONTRIBUTIONS": lambda d: tuple(  # the pins
-        c for c in d.contributions if c.geometry.geom_type == "Point"
-    ),
-    "DRAWN_CONTRIBUTIONS": lambda d: tuple(  # the routes and areas
-        c for c in d.contributions if c.geometry.geom_type != "Point"
-    ),
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _FORMER_NAMES:
-        raise AttributeError(name)
-    return _FORMER_NAMES[name](demo_data_read())

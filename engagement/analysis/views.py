@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from engagement.analysis.selectors import (
@@ -22,6 +21,7 @@ from engagement.analysis.selectors import (
     top_contributions,
 )
 from engagement.models import Contribution, Theme
+from engagement.participation.api import MAX_LIMIT
 from engagement.rules import analysed_campaigns
 from geo.models import Area
 from geo.selectors import area_boundary_geojson
@@ -138,9 +138,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "map_config": {
                     "hexbins": reverse("engagement:analysis-hexbins") + "?" + query.urlencode(),
                     "api": reverse("engagement-api:contribution-list"),
+                    "pageSize": MAX_LIMIT,
                     "filters": export_query,
-                    "language": get_language(),
-                    "cellHeading": str(_("Contributions in this cell: %(count)s")),
                 },
                 "boundary_geojson": json.loads(area_boundary_geojson(area=filters.campaign.area)),
             }

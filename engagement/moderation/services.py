@@ -1,7 +1,8 @@
 """Moderation services: officials approve, hide, merge, correct, block, and answer publicly.
 
 The write half of moderation, beside `services` (residents' writes). Every service checks
-`can_moderate` itself, writes one append-only `ModerationAction`, and e-mails after commit.
+`can_moderate` itself, writes one append-only `ModerationAction`, and e-mails after commit;
+`contribution_status_change`, which pilots call too, leaves the check to its callers.
 """
 
 from collections.abc import Iterable
@@ -36,6 +37,8 @@ from engagement.rules import can_moderate, moderator_role
 
 State = Contribution.ModerationState
 Action = ModerationAction.Action
+# The public statuses of a contribution, for apps that set them through the services below.
+Status = Contribution.Status
 RESPONSE_MAX = 5000
 
 
@@ -60,11 +63,14 @@ def log_action(
     target: object,
     reason: str = "",
     details: dict | None = None,
+    signature: str | None = None,
 ) -> ModerationAction:
+    """One append-only entry. `signature` names an actor who acts as someone other than an
+    official, e.g. the organisation reporting its pilot; officials appear by role and unit."""
     return ModerationAction.objects.create(
         campaign=campaign,
         actor_id=actor.pk if actor else None,
-        actor=_signature(actor, campaign),
+        actor=signature or _signature(actor, campaign),
         action=action,
         target_type=type(target).__name__.lower(),
         target_id=target.pk,
@@ -266,15 +272,27 @@ def participant_block(
 
 
 @transaction.atomic
-def contribution_respond(
-    *, actor: User, contribution: Contribution, status: str, text: str
+def contribution_status_change(
+    *,
+    contribution: Contribution,
+    status: str,
+    text: str,
+    signature: str,
+    actor: User | None,
+    action: str = Action.RESPOND,
+    actor_signature: str | None = None,
+    details: dict | None = None,
+    notify: bool = True,
 ) -> StatusChange:
-    """Give the contribution a public status with an explanation, signed with the official's
-    role and unit. The author and followers hear of it by e-mail, once per change."""
-    _require_moderator(actor, contribution.campaign)
+    """The one way a contribution's public status changes: a status change signed
+    `signature`, a log entry, and an e-mail to its author and followers after commit. The same
+    status with the same text again is no change. Callers check who may do it; with
+    `notify=False` the caller tells the same people itself, once (a pilot's news)."""
+    if action not in (Action.RESPOND, Action.PILOT_STATUS):
+        raise ValueError(f"{action!r} does not set a status")
     text = (text or "").strip()
     errors = {}
-    if status not in Contribution.Status.values:
+    if status not in Status.values:
         errors["status"] = _("Choose a status.")
     if not 1 <= len(text) <= RESPONSE_MAX:
         errors["text"] = _("Write a public answer of 1 to %(max)d characters.") % {
@@ -286,23 +304,42 @@ def contribution_respond(
     if latest and (latest.status, latest.text) == (status, text):
         return latest  # the same answer sent twice is one change
     change = StatusChange.objects.create(
+        contribution=contribution, status=status, text=text, signature=signature
+    )
+    contribution.status = status
+    contribution.save(update_fields=["status", "updated_at"])
+    log_action(
+        actor=actor,
+        campaign=contribution.campaign,
+        action=action,
+        target=contribution,
+        reason=text,
+        details={"status": status, **(details or {})},
+        signature=actor_signature,
+    )
+    if notify:
+        transaction.on_commit(lambda: _notify_status_change(change.pk))
+    return change
+
+
+@transaction.atomic
+def contribution_respond(
+    *, actor: User, contribution: Contribution, status: str, text: str
+) -> StatusChange:
+    """Give the contribution a public status with an explanation, signed with the official's
+    role and unit. The author and followers hear of it by e-mail, once per change."""
+    _require_moderator(actor, contribution.campaign)
+    change = contribution_status_change(
         contribution=contribution,
         status=status,
         text=text,
         signature=_signature(actor, contribution.campaign),
-    )
-    contribution.status = status
-    contribution.moderated_at = contribution.moderated_at or timezone.now()
-    contribution.save(update_fields=["status", "moderated_at", "updated_at"])
-    log_action(
         actor=actor,
-        campaign=contribution.campaign,
         action=Action.RESPOND,
-        target=contribution,
-        reason=text,
-        details={"status": status},
     )
-    transaction.on_commit(lambda: _notify_status_change(change.pk))
+    if contribution.moderated_at is None:  # an official has now looked at it
+        contribution.moderated_at = timezone.now()
+        contribution.save(update_fields=["moderated_at"])
     return change
 
 

@@ -46,6 +46,16 @@ def campaign_default() -> Campaign | None:
     return Campaign.objects.filter(opens_at__lte=now).order_by("-opens_at").first()
 
 
+def campaigns_all() -> QuerySet[Campaign]:
+    """Every campaign, for other apps' choices and filters (a pilot's campaign)."""
+    return Campaign.objects.all()
+
+
+def campaign_by_slug(*, slug: str | None) -> Campaign | None:
+    """The campaign of a slug from a query string; None for none or an unknown one."""
+    return Campaign.objects.filter(slug=slug).first() if slug else None
+
+
 def contributions_public(*, campaign: Campaign | None = None) -> QuerySet[Contribution]:
     """Contributions anyone may see."""
     qs = Contribution.objects.filter(moderation_state=Contribution.ModerationState.PUBLISHED)

@@ -22,6 +22,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from engagement.common.forms import add_service_errors
 from engagement.models import Campaign, Comment, Contribution, Flag
 from engagement.participation import services
+from engagement.participation.api import MAX_LIMIT
+from engagement.participation.extensions import (
+    campaign_map_layers,
+    campaign_panels,
+    contribution_panels,
+)
 from engagement.participation.forms import (
     AccessibilityFeedbackForm,
     AccountDeleteForm,
@@ -46,7 +52,6 @@ from engagement.participation.selectors import (
 from engagement.rules import can_change_contribution, contribute_refusal
 from geo.models import Area
 from geo.selectors import area_boundary_geojson
-from toolkit.pilots.selectors import pilots_answering, pilots_in_campaign
 
 LIST_PAGE_SIZE = 50
 PENDING_MESSAGE = gettext_lazy(
@@ -114,7 +119,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "filtered": any(request.GET.get(k) for k in ("q", "kind", "theme", "status")),
             "refusal": refusal,
             "page": page,
-            "pilots": pilots_in_campaign(campaign=campaign),
+            "panels": campaign_panels(request=request, campaign=campaign),
             "boundary_geojson": json.loads(area_boundary_geojson(area=campaign.area)),
             "map_config": _map_config(campaign, filters=query),
         },
@@ -123,39 +128,21 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _map_config(campaign: Campaign, filters) -> dict:
-    """What the map script needs: where to read and write, and its words in the page language."""
+    """What the map script needs: where to read and write, and the labels of the choices.
+
+    Its own words come from the JavaScript catalog (the djangojs domain), not from here.
+    """
     return {
         "campaign": campaign.slug,
         "api": reverse("engagement-api:contribution-list"),
-        "pilotsApi": reverse("toolkit-api:pilot-list") + f"?campaign={campaign.slug}",
+        # The API's own maximum, so the map asks for as few pages as the API allows.
+        "pageSize": MAX_LIMIT,
+        # Layers other apps register (the pilots: toolkit/pilots/panels.py).
+        **campaign_map_layers(campaign=campaign),
         "filters": {k: v for k, v in filters.items() if k in ("q", "kind", "theme", "status")},
         "geometryKinds": campaign.geometry_kinds,
-        "language": get_language(),
         "kinds": dict(Contribution.Kind.choices),
         "statuses": dict(Contribution.Status.choices),
-        "strings": {
-            "pinPlaced": _("Pin placed at latitude %(lat)s, longitude %(lon)s."),
-            "sending": _("Sending…"),
-            "sent": _("Thank you! Your contribution is on the map and in the list."),
-            "sentPending": str(PENDING_MESSAGE),
-            "failed": _("Sending failed. Your text is kept; please try again."),
-            "draftPin": _("Your pin"),
-            "loadFailed": _(
-                "Pins could not be loaded. The list below still shows every contribution."
-            ),
-            "mapLabel": _("Map of the campaign area. Use the arrow keys to move the map."),
-            "notANumber": _(
-                "Enter the coordinates as decimal numbers, for example 61.5 and 23.63."
-            ),
-            "vertex": _("Point %(number)s: latitude %(lat)s, longitude %(lon)s"),
-            "vertexMove": _("Move to map centre"),
-            "vertexRemove": _("Remove"),
-            "vertexAdded": _("Point %(number)s added. The drawing has %(count)s points."),
-            "vertexRemoved": _("Point removed. The drawing has %(count)s points."),
-            "drawingDone": _("Drawing ready with %(count)s points."),
-            "tooFewLine": _("A route needs at least 2 points."),
-            "tooFewPolygon": _("An area needs at least 3 points."),
-        },
     }
 
 
@@ -197,7 +184,7 @@ def _render_detail(
             "public": contribution.moderation_state == Contribution.ModerationState.PUBLISHED,
             "can_change": can_change_contribution(participant, contribution),
             "photos": contribution.photos.filter(hidden=False),
-            "pilots": pilots_answering(contribution=contribution),
+            "panels": contribution_panels(request=request, contribution=contribution),
             "comments": contribution_comments(contribution=contribution),
             "hidden_comments": contribution_hidden_comment_count(contribution=contribution),
             "flag_reasons": Flag.Reason.choices,

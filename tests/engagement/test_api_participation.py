@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 API = "/api/v1/contributions/"
 
 
-@pytest.fixture
-def contribution(theme):
-    return ContributionFactory(campaign=theme.campaign, theme=theme, title="Skate spot")
-
-
 def jpeg_with_gps() -> bytes:
     image = Image.new("RGB", (64, 48), "green")
     exif = Image.Exif()

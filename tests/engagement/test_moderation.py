@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 API = "/api/v1/contributions/"
 
 
-@pytest.fixture
-def contribution(theme):
-    return ContributionFactory(campaign=theme.campaign, theme=theme, title="Skate spot")
-
-
 def public_ids(client) -> list[int]:
     return [f["id"] for f in client.get(API).json()["features"]]
 

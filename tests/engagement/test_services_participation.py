@@ -19,11 +19,6 @@ from tests.factories import CommentFactory, ContributionFactory, ParticipantFact
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def contribution(theme):
-    return ContributionFactory(campaign=theme.campaign, theme=theme)
-
-
 def submit(theme, participant, **overrides):
     values = {
         "campaign": theme.campaign,

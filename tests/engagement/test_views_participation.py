@@ -11,11 +11,6 @@ from tests.factories import CommentFactory, ContributionFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def contribution(theme):
-    return ContributionFactory(campaign=theme.campaign, theme=theme, title="Skate spot")
-
-
 def test_detail_page_has_an_opengraph_preview(client, contribution):
     html = client.get(f"/contributions/{contribution.pk}/").content.decode()
     assert '<meta property="og:title" content="Skate spot">' in html

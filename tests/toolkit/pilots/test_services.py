@@ -1,4 +1,4 @@
-"""The life of a pilot through toolkit.services: proposal, review, running, feedback, result."""
+"""A pilot through toolkit.pilots.services: proposal, review, running, feedback, result."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -17,12 +17,11 @@ from tests.factories import (
     ParticipantFactory,
     UserFactory,
 )
+from tests.toolkit.conftest import proposal, report
 from toolkit.models import Organisation, Pilot, PilotFeedback
 from toolkit.pilots import services
 from toolkit.pilots.services import MeasurePlan
 from toolkit.rules import pilot_is_public
-
-from .conftest import proposal, report
 
 pytestmark = pytest.mark.django_db
 

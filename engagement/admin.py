@@ -1,10 +1,10 @@
 from django.contrib import admin, messages
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from leaflet.admin import LeafletGeoAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from engagement.interop.services import api_key_create
+from engagement.interop.services import api_key_create, api_key_revoke
 from engagement.models import (
     AccessibilityFeedback,
     ApiKey,
@@ -85,18 +85,22 @@ class ModerationActionAdmin(admin.ModelAdmin):
 
 @admin.register(ApiKey)
 class ApiKeyAdmin(admin.ModelAdmin):
-    """Keys are made here and shown once; revoking sets the revocation time."""
+    """Keys are made here and shown once; the revoke action sets the revocation time. Both go
+    through the services, so both are in the log."""
 
     list_display = ["organisation", "name", "prefix", "created_at", "revoked_at"]
     fields = ["name", "organisation", "revoked_at"]
-    readonly_fields = ["prefix", "created_at"]
+    # Revoked only by the action, which writes the log entry.
+    readonly_fields = ["prefix", "created_at", "revoked_at"]
     actions = ["revoke"]
 
     def save_model(self, request, obj, form, change) -> None:
         if change:
             super().save_model(request, obj, form, change)
             return
-        api_key, key = api_key_create(name=obj.name, organisation=obj.organisation)
+        api_key, key = api_key_create(
+            name=obj.name, organisation=obj.organisation, actor=request.user
+        )
         obj.pk = api_key.pk
         self.message_user(
             request,
@@ -104,6 +108,11 @@ class ApiKeyAdmin(admin.ModelAdmin):
             messages.WARNING,
         )
 
-    @admin.action(description=_("Revoke the selected keys"))
+    @admin.action(description=gettext_lazy("Revoke the selected keys"))
     def revoke(self, request, queryset) -> None:
-        queryset.filter(revoked_at=None).update(revoked_at=timezone.now())
+        revoked = sum(api_key_revoke(actor=request.user, key=key) for key in queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d key revoked.", "%(count)d keys revoked.", revoked)
+            % {"count": revoked},
+        )

@@ -141,6 +141,8 @@ REST_FRAMEWORK = {
         "engagement.interop.authentication.ApiKeyAuthentication",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # A service's refusal (Django's ValidationError) answers 400 with messages per field.
+    "EXCEPTION_HANDLER": "engagement.common.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Yhdessä API",

@@ -5,11 +5,14 @@ from dataclasses import replace
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from rest_framework.settings import ISO_8601
 
 from engagement.analysis.selectors import (
     AnalysisFilters,
@@ -20,15 +23,20 @@ from engagement.analysis.selectors import (
     time_series,
     top_contributions,
 )
+from engagement.common.forms import add_service_errors, choice_filter
 from engagement.models import Contribution, Theme
 from engagement.participation.api import MAX_LIMIT
+from engagement.participation.filters import ContributionFilterParser
 from engagement.rules import analysed_campaigns
 from geo.models import Area
 from geo.selectors import area_boundary_geojson
 
+# What Django's choice fields say of a value not among the choices, in Django's own words.
+NOT_A_CHOICE = forms.ModelChoiceField.default_error_messages["invalid_choice"]
+
 
 class AnalysisForm(forms.Form):
-    """The dashboard's filters, shared by every chart, the map and the exports."""
+    """The dashboard's filter controls. It only displays: AnalysisQuery parses the values."""
 
     campaign = forms.ModelChoiceField(
         label=_("Campaign"), queryset=None, to_field_name="slug", empty_label=None
@@ -40,14 +48,8 @@ class AnalysisForm(forms.Form):
         required=False,
         empty_label=_("All themes"),
     )
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Contribution.Kind.choices]
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All statuses")), *Contribution.Status.choices],
-    )
+    kind = choice_filter(_("Kind"), _("All kinds"), Contribution.Kind.choices)
+    status = choice_filter(_("Status"), _("All statuses"), Contribution.Status.choices)
     area = forms.ModelChoiceField(
         label=_("Sub-area"),
         queryset=Area.objects.none(),
@@ -65,26 +67,65 @@ class AnalysisForm(forms.Form):
     def __init__(self, *args, campaigns, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
-        slug = self.data.get("campaign") if self.is_bound else None
+        slug = self.initial.get("campaign")
         campaign = campaigns.filter(slug=slug).first() if slug else campaigns.first()
         self.fields["theme"].queryset = Theme.objects.filter(campaign=campaign)
         if campaign is not None:
             self.fields["area"].queryset = Area.objects.filter(parent=campaign.area)
-        self.initial.setdefault("campaign", campaign.slug if campaign else None)
 
-    def analysis_filters(self) -> AnalysisFilters | None:
-        if not self.is_valid():
-            return None
-        data = self.cleaned_data
+
+class AnalysisQuery(ContributionFilterParser):
+    """The shared filters for one of the user's campaigns (context["campaigns"]), with a theme
+    of that campaign and one of its sub-areas, and a period."""
+
+    since = serializers.DateField(required=False)
+    until = serializers.DateField(required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = self.context["campaigns"]
+        self.fields["campaign"].required = True
+        # The formats the date fields of a form take in the active language, ISO first.
+        input_formats = [ISO_8601, *formats.get_format("DATE_INPUT_FORMATS")]
+        for field in self.fields.values():
+            if isinstance(field, serializers.DateField):
+                field.input_formats = input_formats
+
+    def validate(self, attrs: dict) -> dict:
+        campaign = attrs["campaign"]
+        errors = {}
+        if attrs.get("theme") and not campaign.themes.filter(slug=attrs["theme"]).exists():
+            errors["theme"] = NOT_A_CHOICE
+        if attrs.get("area") is not None and attrs["area"].parent_id != campaign.area_id:
+            errors["area"] = NOT_A_CHOICE
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+    def analysis_filters(self) -> AnalysisFilters:
+        data = self.validated_data
+        campaign = data["campaign"]
         return AnalysisFilters(
-            campaign=data["campaign"],
-            theme=data.get("theme"),
-            kind=data.get("kind") or None,
-            status=data.get("status") or None,
+            campaign=campaign,
+            theme=campaign.themes.filter(slug=data["theme"]).first() if data.get("theme") else None,
+            kind=data.get("kind"),
+            status=data.get("status"),
             area=data.get("area"),
             since=data.get("since"),
             until=data.get("until"),
         )
+
+
+class CompareQuery(AnalysisQuery):
+    """The analysis' filters and two sides, each a period or a sub-area; a side's empty value
+    is the filters' own."""
+
+    a_since = serializers.DateField(required=False)
+    a_until = serializers.DateField(required=False)
+    a_area = serializers.CharField(required=False)
+    b_since = serializers.DateField(required=False)
+    b_until = serializers.DateField(required=False)
+    b_area = serializers.CharField(required=False)
 
 
 def _campaigns(request: HttpRequest):
@@ -94,23 +135,33 @@ def _campaigns(request: HttpRequest):
     return campaigns
 
 
-def _form(request: HttpRequest, campaigns) -> AnalysisForm:
-    data = request.GET.copy()
-    if not data.get("campaign"):
-        data["campaign"] = campaigns.first().slug
-    return AnalysisForm(data, campaigns=campaigns)
+def _parse(
+    request: HttpRequest, campaigns, parser: type[AnalysisQuery] = AnalysisQuery
+) -> tuple[AnalysisForm, AnalysisQuery | None]:
+    """The filter controls showing the request's values, and the parsed query (None with the
+    messages on the controls when a value is refused)."""
+    # The controls' "all" choices send empty values, which mean no filter.
+    params = {key: value for key, value in request.GET.items() if value}
+    params.setdefault("campaign", campaigns.first().slug)
+    form = AnalysisForm(initial=params, campaigns=campaigns)
+    try:
+        return form, parser.parse(params, context={"campaigns": campaigns})
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return form, None
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Totals, counts, days, top contributions, hot spots and words, with the same filters."""
     campaigns = _campaigns(request)
-    form = _form(request, campaigns)
-    filters = form.analysis_filters()
+    form, query = _parse(request, campaigns)
+    filters = query.analysis_filters() if query else None
     context = {"form": form}
     if filters is not None:
-        query = request.GET.copy()
-        query["campaign"] = filters.campaign.slug
+        hexbins_query = request.GET.copy()
+        hexbins_query["campaign"] = filters.campaign.slug
+        hexbins_url = reverse("engagement:analysis-hexbins") + "?" + hexbins_query.urlencode()
         export_query = {"campaign": filters.campaign.slug}
         for key in ("theme", "kind", "status"):
             if request.GET.get(key):
@@ -136,7 +187,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "terms": frequent_terms(filters=filters),
                 "export_query": "&".join(f"{k}={v}" for k, v in export_query.items()),
                 "map_config": {
-                    "hexbins": reverse("engagement:analysis-hexbins") + "?" + query.urlencode(),
+                    "hexbins": hexbins_url,
                     "api": reverse("engagement-api:contribution-list"),
                     "pageSize": MAX_LIMIT,
                     "filters": export_query,
@@ -188,10 +239,10 @@ def _day_chart(days: list) -> dict:
 @login_required
 def hexbins_geojson(request: HttpRequest) -> HttpResponse:
     """Hexagon bins for the map at its zoom, with the dashboard's filters."""
-    campaigns = _campaigns(request)
-    filters = _form(request, campaigns).analysis_filters()
-    if filters is None:
+    _form, query = _parse(request, _campaigns(request))
+    if query is None:
         return HttpResponse(status=400)
+    filters = query.analysis_filters()
     try:
         zoom = int(request.GET.get("zoom", "14"))
     except ValueError:
@@ -202,19 +253,18 @@ def hexbins_geojson(request: HttpRequest) -> HttpResponse:
 @login_required
 def compare(request: HttpRequest) -> HttpResponse:
     """Two time windows, or two sub-areas, side by side."""
-    campaigns = _campaigns(request)
-    form = _form(request, campaigns)
-    filters = form.analysis_filters()
+    form, query = _parse(request, _campaigns(request), CompareQuery)
+    filters = query.analysis_filters() if query else None
     sides = []
     if filters is not None:
         areas = {a.slug: a for a in Area.objects.filter(parent=filters.campaign.area)}
+        sides_data = query.validated_data
         for side in ("a", "b"):
-            get = request.GET.get
             windowed = replace(
                 filters,
-                since=forms.DateField().to_python(get(f"{side}_since") or None) or filters.since,
-                until=forms.DateField().to_python(get(f"{side}_until") or None) or filters.until,
-                area=areas.get(get(f"{side}_area", "")) or filters.area,
+                since=sides_data.get(f"{side}_since") or filters.since,
+                until=sides_data.get(f"{side}_until") or filters.until,
+                area=areas.get(sides_data.get(f"{side}_area", "")) or filters.area,
             )
             label = describe_period(windowed.since, windowed.until)
             if windowed.area is not None:

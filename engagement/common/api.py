@@ -7,6 +7,8 @@ from rest_framework import status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
+from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
 
 GEOJSON = "application/geo+json"
 
@@ -18,7 +20,9 @@ class GeoJSONRenderer(JSONRenderer):
     format = "geojson"
 
 
-def _refusal(error: DjangoValidationError, rename: dict[str, str] | None = None) -> Response:
+def refusal_response(
+    error: DjangoValidationError, rename: dict[str, str] | None = None
+) -> Response:
     """A service's refusal as DRF words it: messages per field, general ones under
     non_field_errors; 429 when the refusal is a rate limit, else 400."""
     names = {NON_FIELD_ERRORS: api_settings.NON_FIELD_ERRORS_KEY, **(rename or {})}
@@ -31,6 +35,18 @@ def _refusal(error: DjangoValidationError, rename: dict[str, str] | None = None)
         body,
         status=status.HTTP_429_TOO_MANY_REQUESTS if limited else status.HTTP_400_BAD_REQUEST,
     )
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    """REST_FRAMEWORK["EXCEPTION_HANDLER"]: a service's refusal (Django's ValidationError)
+    answers like a serializer's, so API views need no try/except around services. A view
+    whose parameters are named differently from the service's sets `refusal_field_names`
+    ({"parent": "reply_to"})."""
+    if isinstance(exc, DjangoValidationError):
+        set_rollback()
+        rename = getattr(context.get("view"), "refusal_field_names", None)
+        return refusal_response(exc, rename)
+    return drf_exception_handler(exc, context)
 
 
 def _geojson_response(text: str, status_code: int = 200, **headers: str) -> HttpResponse:

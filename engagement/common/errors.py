@@ -1,6 +1,13 @@
-"""The one collector of a service's refusals: messages per field, raised together."""
+"""The one collector of a service's refusals: messages per field, raised together; and the
+one shape of a single refusal."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+
+def refusal_error(message: str, code: str, field: str = NON_FIELD_ERRORS) -> ValidationError:
+    """One refusal under one field (by default a general one, shown on top of a form and as
+    non_field_errors by the API)."""
+    return ValidationError({field: ValidationError(message, code=code)})
 
 
 class Errors:

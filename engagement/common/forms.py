@@ -6,10 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's refusal on a form: messages on their field where the form has it,
-    the others on top of the form."""
+    """Show a service's or a parser's refusal on a form: messages on their field where the
+    form has it, the others on top of the form. An unbound form (one that only displays
+    values parsed elsewhere) takes them too."""
+    if not form.is_bound and not hasattr(form, "cleaned_data"):
+        form.cleaned_data = {}  # add_error expects it; an unbound form never cleans
     for field, messages in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages)
+
+
+def service_error_text(error: ValidationError) -> str:
+    """A refusal as one line, for a page message where no form shows it."""
+    return " ".join(error.messages)
 
 
 class AccessibleFormMixin:
@@ -29,6 +37,11 @@ class AccessibleFormMixin:
         for name in self.errors:
             if name in self.fields:
                 self.fields[name].widget.attrs["aria-invalid"] = "true"
+
+
+def choice_filter(label: str, everything: str, choices) -> forms.ChoiceField:
+    """A filter control whose first, empty choice means no filter ("All kinds")."""
+    return forms.ChoiceField(label=label, required=False, choices=[("", everything), *choices])
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -1,41 +1,31 @@
 """Moderation API (`/api/v1/moderation/`) and residents' flags: the same services as the pages."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from engagement.common.api import _refusal
 from engagement.models import Comment, Contribution, Flag, HiddenReason, ModerationAction, Photo
 from engagement.moderation import services as moderation
+from engagement.moderation.actions import CONTRIBUTION_ACTIONS, moderation_action_perform
 from engagement.moderation.selectors import (
     QueueFilters,
+    campaigns_moderated_or_refuse,
     contribution_for_moderation,
     moderation_log,
     moderation_queue,
 )
-from engagement.rules import moderated_campaigns
 
 Action = ModerationAction.Action
 
 
 class ModerateContributionSerializer(serializers.Serializer):
+    # A photo is hidden at its own endpoint (HidePhotoView).
     action = serializers.ChoiceField(
-        choices=[
-            Action.APPROVE,
-            Action.HIDE,
-            Action.RESTORE,
-            Action.DUPLICATE,
-            Action.EDIT,
-            Action.RESPOND,
-            Action.BLOCK,
-        ]
+        choices=[a for a in CONTRIBUTION_ACTIONS if a != Action.HIDE_PHOTO]
     )
     reason = serializers.ChoiceField(choices=HiddenReason.choices, required=False)
     note = serializers.CharField(required=False, allow_blank=True, default="")
@@ -88,13 +78,6 @@ class LogEntrySerializer(serializers.ModelSerializer):
         ]
 
 
-def _moderator(request: Request):
-    campaigns = moderated_campaigns(request.user)
-    if not campaigns.exists():
-        raise PermissionDenied()
-    return campaigns
-
-
 class QueueView(APIView):
     """Contributions needing a moderator in the caller's campaigns, flagged first."""
 
@@ -102,7 +85,8 @@ class QueueView(APIView):
 
     @extend_schema(responses=QueueItemSerializer(many=True))
     def get(self, request: Request) -> Response:
-        items = moderation_queue(campaigns=_moderator(request), filters=QueueFilters())[:200]
+        campaigns = campaigns_moderated_or_refuse(user=request.user)
+        items = moderation_queue(campaigns=campaigns, filters=QueueFilters())[:200]
         return Response(QueueItemSerializer(items, many=True).data)
 
 
@@ -116,49 +100,12 @@ class ModerateContributionView(APIView):
         item = get_object_or_404(Contribution.objects.select_related("campaign"), pk=pk)
         payload = ModerateContributionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        data, action, user = payload.validated_data, payload.validated_data["action"], request.user
-        try:
-            if action in (Action.APPROVE, Action.HIDE, Action.RESTORE):
-                moderation.contribution_moderate(
-                    actor=user,
-                    contribution=item,
-                    action=action,
-                    reason=data.get("reason", ""),
-                    note=data["note"],
-                )
-            elif action == Action.DUPLICATE:
-                original = Contribution.objects.filter(pk=data.get("original")).first()
-                if original is None:
-                    raise serializers.ValidationError(
-                        {"original": [_("Choose the original contribution.")]}
-                    )
-                moderation.contribution_mark_duplicate(
-                    actor=user, contribution=item, original=original, note=data["note"]
-                )
-            elif action == Action.EDIT:
-                moderation.contribution_correct(
-                    actor=user,
-                    contribution=item,
-                    title=data.get("title", item.title),
-                    body=data.get("body", item.body),
-                    note=data["note"],
-                )
-            elif action == Action.RESPOND:
-                moderation.contribution_respond(
-                    actor=user,
-                    contribution=item,
-                    status=data.get("status", ""),
-                    text=data.get("text", ""),
-                )
-            elif action == Action.BLOCK and item.participant is not None:
-                moderation.participant_block(
-                    actor=user,
-                    campaign=item.campaign,
-                    participant=item.participant,
-                    reason=data["note"],
-                )
-        except DjangoValidationError as error:
-            return _refusal(error)
+        moderation_action_perform(
+            actor=request.user,
+            contribution=item,
+            action=payload.validated_data["action"],
+            data=payload.validated_data,
+        )
         return Response(QueueItemSerializer(contribution_for_moderation(pk=pk)).data)
 
 
@@ -175,15 +122,12 @@ class ModerateCommentView(APIView):
         comment = get_object_or_404(Comment.objects.select_related("contribution__campaign"), pk=pk)
         payload = ModerateCommentSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        try:
-            moderation.comment_moderate(
-                actor=request.user,
-                comment=comment,
-                action=payload.validated_data["action"],
-                reason=payload.validated_data.get("reason", ""),
-            )
-        except DjangoValidationError as error:
-            return _refusal(error)
+        moderation.comment_moderate(
+            actor=request.user,
+            comment=comment,
+            action=payload.validated_data["action"],
+            reason=payload.validated_data.get("reason", ""),
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -199,8 +143,11 @@ class HidePhotoView(APIView):
         photo = get_object_or_404(Photo.objects.select_related("contribution__campaign"), pk=pk)
         payload = HidePhotoSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        moderation.photo_hide(
-            actor=request.user, photo=photo, reason=payload.validated_data["reason"]
+        moderation_action_perform(
+            actor=request.user,
+            contribution=photo.contribution,
+            action=Action.HIDE_PHOTO,
+            data={"photo": photo, **payload.validated_data},
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -212,9 +159,10 @@ class LogView(APIView):
 
     @extend_schema(responses=LogEntrySerializer(many=True))
     def get(self, request: Request) -> Response:
-        entries = moderation_log(campaigns=_moderator(request))
-        if campaign := request.query_params.get("campaign"):
-            entries = entries.filter(campaign__slug=campaign)
+        entries = moderation_log(
+            campaigns=campaigns_moderated_or_refuse(user=request.user),
+            campaign_slug=request.query_params.get("campaign"),
+        )
         return Response(LogEntrySerializer(entries[:1000], many=True).data)
 
 
@@ -233,17 +181,11 @@ class FlagView(APIView):
         payload = FlagSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        comment = None
-        if data["comment"]:
-            comment = get_object_or_404(Comment, pk=data["comment"], contribution=item)
-        try:
-            moderation.flag_add(
-                participant=request.get_participant(create=True),
-                contribution=item,
-                comment=comment,
-                reason=data["reason"],
-                text=data["text"],
-            )
-        except DjangoValidationError as error:
-            return _refusal(error)
+        moderation.flag_add(
+            participant=request.get_participant(create=True),
+            contribution=item,
+            comment=data["comment"],
+            reason=data["reason"],
+            text=data["text"],
+        )
         return Response(status=status.HTTP_201_CREATED)

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from engagement.common.forms import AccessibleFormMixin
+from engagement.common.forms import AccessibleFormMixin, choice_filter
 from engagement.models import Contribution, HiddenReason, Theme
 
 HIDE_REASONS = [("", _("Choose a reason")), *HiddenReason.choices]
@@ -18,14 +18,8 @@ class QueueFilterForm(forms.Form):
         to_field_name="slug",
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Contribution.Kind.choices]
-    )
-    state = forms.ChoiceField(
-        label=_("State"),
-        required=False,
-        choices=[("", _("Needs attention")), *Contribution.ModerationState.choices],
-    )
+    kind = choice_filter(_("Kind"), _("All kinds"), Contribution.Kind.choices)
+    state = choice_filter(_("State"), _("Needs attention"), Contribution.ModerationState.choices)
     flagged = forms.BooleanField(label=_("Flagged only"), required=False)
 
     def __init__(self, *args, campaigns, **kwargs) -> None:
@@ -78,3 +72,12 @@ class BlockForm(AccessibleFormMixin, forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("prefix", "block")
         super().__init__(*args, **kwargs)
+
+
+class FlagForm(forms.Form):
+    """A resident's report of a contribution or a comment. It only parses: flag_add refuses a
+    missing reason and a comment that is not on the contribution."""
+
+    reason = forms.CharField(required=False)
+    text = forms.CharField(required=False)
+    comment = forms.IntegerField(required=False)

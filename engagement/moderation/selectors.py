@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Count,
     IntegerField,
@@ -13,8 +15,27 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from engagement.models import Campaign, Comment, Contribution, Flag, ModerationAction
+from engagement.rules import moderated_campaigns
 
 # Moderation ---------------------------------------------------------------------------------
+
+# An item needs a moderator while it has open flags, or until one has first looked at it.
+NEEDS_ATTENTION = Q(open_flags__gt=0) | Q(
+    moderated_at=None,
+    moderation_state__in=[
+        Contribution.ModerationState.PENDING,
+        Contribution.ModerationState.PUBLISHED,
+    ],
+)
+
+
+def campaigns_moderated_or_refuse(*, user: User | AnonymousUser) -> QuerySet[Campaign]:
+    """The campaigns the user moderates; PermissionDenied for one who moderates none (the
+    moderation pages and API are theirs only)."""
+    campaigns = moderated_campaigns(user)
+    if not campaigns.exists():
+        raise PermissionDenied
+    return campaigns
 
 
 def _open_flags(**conditions) -> Coalesce:
@@ -55,19 +76,7 @@ def moderation_queue(
         qs = qs.filter(theme__slug=filters.theme)
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
-    if filters.state:
-        qs = qs.filter(moderation_state=filters.state)
-    else:
-        qs = qs.filter(
-            Q(open_flags__gt=0)
-            | Q(
-                moderated_at=None,
-                moderation_state__in=[
-                    Contribution.ModerationState.PENDING,
-                    Contribution.ModerationState.PUBLISHED,
-                ],
-            )
-        )
+    qs = qs.filter(Q(moderation_state=filters.state) if filters.state else NEEDS_ATTENTION)
     if filters.flagged:
         qs = qs.filter(open_flags__gt=0)
     return qs.order_by("-open_flags", "created_at", "id")
@@ -86,19 +95,17 @@ def moderation_comment_queue(*, campaigns: QuerySet[Campaign]) -> QuerySet[Comme
         Comment.objects.filter(contribution__campaign__in=campaigns)
         .select_related("contribution", "participant__user")
         .annotate(open_flags=_open_flags(comment=OuterRef("pk")))
-        .filter(
-            Q(open_flags__gt=0)
-            | Q(
-                moderated_at=None,
-                moderation_state__in=[
-                    Contribution.ModerationState.PENDING,
-                    Contribution.ModerationState.PUBLISHED,
-                ],
-            )
-        )
+        .filter(NEEDS_ATTENTION)
         .order_by("-open_flags", "created_at", "id")
     )
 
 
-def moderation_log(*, campaigns: QuerySet[Campaign]) -> QuerySet[ModerationAction]:
-    return ModerationAction.objects.filter(campaign__in=campaigns).select_related("campaign")
+def moderation_log(
+    *, campaigns: QuerySet[Campaign], campaign_slug: str | None = None
+) -> QuerySet[ModerationAction]:
+    """The log of these campaigns, or of the one of them a slug names. Site-wide entries (API
+    keys, no campaign) are not any campaign's: administrators read them in the admin."""
+    entries = ModerationAction.objects.filter(campaign__in=campaigns).select_related("campaign")
+    if campaign_slug:
+        entries = entries.filter(campaign__slug=campaign_slug)
+    return entries

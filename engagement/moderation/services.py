@@ -31,9 +31,11 @@ from engagement.models import (
     StatusChange,
     Support,
 )
+from engagement.moderation.log import log_action
+from engagement.moderation.log import official_signature as _signature
 from engagement.participation.selectors import contributions_audience
 from engagement.participation.services import BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN
-from engagement.rules import can_moderate, moderator_role
+from engagement.rules import can_moderate
 
 State = Contribution.ModerationState
 Action = ModerationAction.Action
@@ -45,38 +47,6 @@ RESPONSE_MAX = 5000
 def _require_moderator(actor: User, campaign: Campaign) -> None:
     if not can_moderate(actor, campaign):
         raise PermissionDenied(_("You do not moderate this campaign."))
-
-
-def _signature(actor: User | None, campaign: Campaign) -> str:
-    """How the official appears in public and in the log: role and unit, never an address."""
-    if actor is None:
-        return _("Residents' flags")
-    role = moderator_role(actor, campaign)
-    return role.signature if role else _("Administrator")
-
-
-def log_action(
-    *,
-    actor: User | None,
-    campaign: Campaign,
-    action: str,
-    target: object,
-    reason: str = "",
-    details: dict | None = None,
-    signature: str | None = None,
-) -> ModerationAction:
-    """One append-only entry. `signature` names an actor who acts as someone other than an
-    official, e.g. the organisation reporting its pilot; officials appear by role and unit."""
-    return ModerationAction.objects.create(
-        campaign=campaign,
-        actor_id=actor.pk if actor else None,
-        actor=signature or _signature(actor, campaign),
-        action=action,
-        target_type=type(target).__name__.lower(),
-        target_id=target.pk,
-        reason=reason,
-        details=details or {},
-    )
 
 
 def _refuse(field: str, message: str, code: str) -> ValidationError:
@@ -369,6 +339,14 @@ def _notify_status_change(change_id: int) -> None:
 # Flags --------------------------------------------------------------------------------------
 
 
+def _flagged_comment(contribution: Contribution, comment: Comment | int) -> Comment:
+    if isinstance(comment, int):
+        comment = Comment.objects.filter(pk=comment).first()
+    if comment is None or comment.contribution_id != contribution.pk:
+        raise _refuse("comment", _("That comment is not on this contribution."), "comment")
+    return comment
+
+
 @transaction.atomic
 def flag_add(
     *,
@@ -376,14 +354,16 @@ def flag_add(
     contribution: Contribution,
     reason: str,
     text: str = "",
-    comment: Comment | None = None,
+    comment: Comment | int | None = None,
 ) -> Flag:
-    """A resident flags a contribution or one of its comments; once per resident. Enough flags
-    hide the item until a moderator has looked at it (the campaign's threshold)."""
+    """A resident flags a contribution or one of its comments (or its id, as a door received
+    it); once per resident. A comment that is not on this contribution, or does not exist, is
+    refused rather than taken for the contribution. Enough flags hide the item until a
+    moderator has looked at it (the campaign's threshold)."""
     if reason not in Flag.Reason.values:
         raise _refuse("reason", _("Choose a reason."), "reason")
-    if comment is not None and comment.contribution_id != contribution.pk:
-        raise _refuse("comment", _("That comment is not on this contribution."), "comment")
+    if comment is not None:
+        comment = _flagged_comment(contribution, comment)
     target = comment or contribution
     if target.moderation_state != State.PUBLISHED:
         raise _refuse(NON_FIELD_ERRORS, _("This is not public."), "hidden")

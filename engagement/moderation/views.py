@@ -13,47 +13,40 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from engagement.common.forms import add_service_errors
+from engagement.common.forms import add_service_errors, service_error_text
 from engagement.interop.exports.csv_writer import csv_chunks
-from engagement.models import Comment, Contribution, ModerationAction, Photo
+from engagement.models import Comment, Contribution, ModerationAction
 from engagement.moderation import services as moderation
+from engagement.moderation.actions import moderation_action_perform
 from engagement.moderation.forms import (
     HIDE_REASONS,
     BlockForm,
     CorrectForm,
     DuplicateForm,
+    FlagForm,
     QueueFilterForm,
     RespondForm,
 )
 from engagement.moderation.selectors import (
     QueueFilters,
+    campaigns_moderated_or_refuse,
     moderation_comment_queue,
     moderation_log,
     moderation_queue,
 )
 from engagement.participation.selectors import contribution_status_history
-from engagement.rules import can_moderate, moderated_campaigns
+from engagement.participation.views import contribution_detail
+from engagement.rules import can_moderate
 
 Action = ModerationAction.Action
 QUEUE_SIZE = 50
-
-
-def _moderator_campaigns(request: HttpRequest):
-    campaigns = moderated_campaigns(request.user)
-    if not campaigns.exists():
-        raise PermissionDenied
-    return campaigns
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def queue(request: HttpRequest) -> HttpResponse:
     """New and flagged contributions and comments of the moderator's campaigns."""
-    campaigns = _moderator_campaigns(request)
+    campaigns = campaigns_moderated_or_refuse(user=request.user)
     if request.method == "POST":
         return _queue_action(request)
     filter_form = QueueFilterForm(request.GET or None, campaigns=campaigns)
@@ -96,8 +89,8 @@ def _queue_action(request: HttpRequest) -> HttpResponse:
             reason = request.POST.get(f"reason-{kind}-{pk}", "")
             if kind == "contribution":
                 item = get_object_or_404(Contribution, pk=pk)
-                moderation.contribution_moderate(
-                    actor=request.user, contribution=item, action=action, reason=reason
+                moderation_action_perform(
+                    actor=request.user, contribution=item, action=action, data={"reason": reason}
                 )
             else:
                 item = get_object_or_404(Comment, pk=pk)
@@ -123,7 +116,7 @@ def _queue_action(request: HttpRequest) -> HttpResponse:
                 % {"count": count, "action": Action(action).label},
             )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, service_error_text(error))
     except ValueError:
         messages.error(request, _("Unknown action."))
     return redirect(f"{back}#queue")
@@ -162,76 +155,39 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
             "hide_reasons": HIDE_REASONS,
             **forms,
         },
-        status=400 if any(f.errors for f in forms.values()) else 200,
+        # Back on the page after a POST means the action was refused.
+        status=400 if request.method == "POST" else 200,
     )
+
+
+# The actions whose input a form parses: the form's name in the page's context, and the form.
+ACTION_FORMS = {
+    Action.RESPOND: ("respond", RespondForm),
+    Action.EDIT: ("correct", CorrectForm),
+    Action.DUPLICATE: ("duplicate", DuplicateForm),
+    Action.BLOCK: ("block_form", BlockForm),
+}
 
 
 def _contribution_action(request, item: Contribution, action: str, forms: dict) -> bool:
     """Run one action; on refusal put the messages on its form and return False."""
-    user = request.user
-    try:
-        if action in (Action.APPROVE, Action.HIDE, Action.RESTORE):
-            moderation.contribution_moderate(
-                actor=user,
-                contribution=item,
-                action=action,
-                reason=request.POST.get("reason", ""),
-                note=request.POST.get("note", ""),
-            )
-        elif action == Action.RESPOND:
-            form = forms["respond"] = RespondForm(request.POST)
-            if not form.is_valid():
-                return False
-            moderation.contribution_respond(
-                actor=user,
-                contribution=item,
-                status=form.cleaned_data["status"],
-                text=form.cleaned_data["text"],
-            )
-        elif action == Action.EDIT:
-            form = forms["correct"] = CorrectForm(request.POST)
-            if not form.is_valid():
-                return False
-            moderation.contribution_correct(
-                actor=user,
-                contribution=item,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                note=form.cleaned_data["note"],
-            )
-        elif action == Action.DUPLICATE:
-            form = forms["duplicate"] = DuplicateForm(request.POST, contribution=item)
-            if not form.is_valid():
-                return False
-            moderation.contribution_mark_duplicate(
-                actor=user, contribution=item, original=form.cleaned_data["original"]
-            )
-        elif action == Action.BLOCK:
-            form = forms["block_form"] = BlockForm(request.POST)
-            if not form.is_valid() or item.participant is None:
-                return False
-            moderation.participant_block(
-                actor=user,
-                campaign=item.campaign,
-                participant=item.participant,
-                reason=form.cleaned_data["reason"],
-            )
-        elif action == Action.HIDE_PHOTO:
-            photo = get_object_or_404(Photo, pk=request.POST.get("photo"), contribution=item)
-            moderation.photo_hide(actor=user, photo=photo, reason=request.POST.get("reason", ""))
-        else:
-            messages.error(request, _("Unknown action."))
+    data = request.POST
+    name, form_class = ACTION_FORMS.get(action, (None, None))
+    if form_class is not None:
+        kwargs = {"contribution": item} if form_class is DuplicateForm else {}
+        form = forms[name] = form_class(request.POST, **kwargs)
+        if not form.is_valid():
             return False
+        data = form.cleaned_data
+        if action == Action.BLOCK:
+            data = {"note": data["reason"]}  # a block's reason is the log's note
+    try:
+        moderation_action_perform(actor=request.user, contribution=item, action=action, data=data)
     except ValidationError as error:
-        target = {
-            Action.RESPOND: "respond",
-            Action.EDIT: "correct",
-            Action.DUPLICATE: "duplicate",
-        }.get(action)
-        if target and hasattr(error, "error_dict"):
-            add_service_errors(forms[target], error)
+        if name in ("respond", "correct", "duplicate") and hasattr(error, "error_dict"):
+            add_service_errors(forms[name], error)
         else:
-            messages.error(request, _error_text(error))
+            messages.error(request, service_error_text(error))
         return False
     messages.success(request, _("Done: %(action)s.") % {"action": Action(action).label})
     return True
@@ -240,9 +196,10 @@ def _contribution_action(request, item: Contribution, action: str, forms: dict) 
 @login_required
 def log(request: HttpRequest) -> HttpResponse:
     """The moderation log of the moderator's campaigns; `?format=csv` downloads it."""
-    entries = moderation_log(campaigns=_moderator_campaigns(request))
-    if campaign := request.GET.get("campaign"):
-        entries = entries.filter(campaign__slug=campaign)
+    entries = moderation_log(
+        campaigns=campaigns_moderated_or_refuse(user=request.user),
+        campaign_slug=request.GET.get("campaign"),
+    )
     if request.GET.get("format") == "csv":
         return _log_csv(entries)
     return render(request, "engagement/moderation/log.html", {"entries": entries[:500]})
@@ -254,7 +211,7 @@ def _log_csv(entries) -> StreamingHttpResponse:
     rows = (
         (
             e.created_at.isoformat(),
-            e.campaign.slug,
+            e.campaign.slug if e.campaign else "",
             e.actor,
             e.action,
             e.target_type,
@@ -273,21 +230,28 @@ def _log_csv(entries) -> StreamingHttpResponse:
 
 @require_POST
 def flag(request: HttpRequest, pk: int) -> HttpResponse:
-    """A resident flags a contribution or one of its comments (public page)."""
+    """A resident flags a contribution or one of its comments (public page). A refusal is
+    shown on the contribution's page with a 400, as the API answers it."""
     item = get_object_or_404(Contribution.objects.select_related("campaign"), pk=pk)
-    comment = None
-    if comment_id := request.POST.get("comment"):
-        comment = Comment.objects.filter(pk=comment_id, contribution=item).first()
-    try:
-        moderation.flag_add(
-            participant=request.get_participant(create=True),
-            contribution=item,
-            comment=comment,
-            reason=request.POST.get("reason", ""),
-            text=request.POST.get("text", ""),
-        )
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(request, _("Thank you. A moderator will look at it."))
-    return redirect("engagement:contribution-detail", pk=pk)
+    form = FlagForm(request.POST)
+    if form.is_valid():
+        try:
+            moderation.flag_add(
+                participant=request.get_participant(create=True),
+                contribution=item,
+                comment=form.cleaned_data["comment"],
+                reason=form.cleaned_data["reason"],
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Thank you. A moderator will look at it."))
+            return redirect("engagement:contribution-detail", pk=pk)
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+    response = contribution_detail(request, pk=pk)
+    if response.status_code == 200:
+        response.status_code = 400
+    return response

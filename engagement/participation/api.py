@@ -2,14 +2,12 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -17,62 +15,30 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_gis.fields import GeometryField
 
-from engagement.common.api import GEOJSON, GeoJSONRenderer, _geojson_response, _refusal
+from engagement.common.api import GEOJSON, GeoJSONRenderer, _geojson_response
 from engagement.models import Campaign, Comment, Contribution, Photo, Theme
 from engagement.participation import services
+from engagement.participation.filters import ContributionFilterParser
 from engagement.participation.middleware import client_address
 from engagement.participation.selectors import (
-    ContributionFilters,
-    Sort,
     contribution_comments,
+    contribution_own_or_404,
+    contribution_public_or_404,
     contributions_feature_texts,
     contributions_filtered,
     contributions_public,
     feature_collection_text,
 )
-from engagement.rules import can_change_contribution
-from geo.models import Area
 from geo.services import geometry_from_geojson
 
 DEFAULT_LIMIT, MAX_LIMIT = 1000, 5000
 
 
-class ContributionQuerySerializer(serializers.Serializer):
-    """Query parameters of the contribution list."""
+class ContributionQuerySerializer(ContributionFilterParser):
+    """Query parameters of the contribution list: the shared filters, and paging."""
 
-    campaign = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Campaign.objects.all(),
-        required=False,
-        error_messages={"does_not_exist": _lazy("There is no campaign with this slug.")},
-    )
-    area = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Area.objects.all(),
-        required=False,
-        error_messages={"does_not_exist": _lazy("There is no area with this slug.")},
-    )
-    bbox = serializers.CharField(required=False, help_text="west,south,east,north in WGS 84")
-    theme = serializers.SlugField(required=False)
-    kind = serializers.ChoiceField(choices=Contribution.Kind.choices, required=False)
-    status = serializers.ChoiceField(choices=Contribution.Status.choices, required=False)
-    q = serializers.CharField(required=False, max_length=200, help_text="full-text search")
-    sort = serializers.ChoiceField(choices=Sort.choices, default=Sort.NEWEST)
     limit = serializers.IntegerField(min_value=1, max_value=MAX_LIMIT, default=DEFAULT_LIMIT)
     offset = serializers.IntegerField(min_value=0, default=0)
-
-    def validate_bbox(self, value: str) -> tuple[float, float, float, float]:
-        try:
-            west, south, east, north = (float(part) for part in value.split(","))
-        except ValueError:
-            raise serializers.ValidationError(
-                _("Give the box as four numbers: west,south,east,north.")
-            ) from None
-        if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-            raise serializers.ValidationError(
-                _("The box must have west < east and south < north, within -180..180 and -90..90.")
-            )
-        return west, south, east, north
 
 
 @extend_schema_field(
@@ -138,6 +104,19 @@ def _with_files(request: Request, *names: str):
     return data
 
 
+def _contribution_values(data: dict, campaign: Campaign) -> dict:
+    """A payload's contribution values under the names contribution_submit and
+    contribution_update take them; an unknown theme is None, which the services refuse."""
+    return {
+        "kind": data["kind"],
+        "theme": Theme.objects.filter(campaign=campaign, slug=data["theme"]).first(),
+        "title": data["title"],
+        "body": data["body"],
+        "geometry": data["geometry"],
+        "exact_location_public": data["exact_location_public"],
+    }
+
+
 class ContributionListView(APIView):
     """Public contributions as a GeoJSON FeatureCollection, or a new contribution."""
 
@@ -151,21 +130,9 @@ class ContributionListView(APIView):
         "numberMatched, numberReturned and a next link while more remain.",
     )
     def get(self, request: Request) -> HttpResponse:
-        query = ContributionQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        params = query.validated_data
-        filters = ContributionFilters(
-            campaign=params.get("campaign"),
-            area=params.get("area"),
-            bbox=params.get("bbox"),
-            theme=params.get("theme"),
-            kind=params.get("kind"),
-            status=params.get("status"),
-            q=params.get("q"),
-            sort=params["sort"],
-        )
-        queryset = contributions_filtered(filters=filters)
-        limit, offset = params["limit"], params["offset"]
+        query = ContributionQuerySerializer.parse(request.query_params)
+        queryset = contributions_filtered(filters=query.filters())
+        limit, offset = query.validated_data["limit"], query.validated_data["offset"]
         features = contributions_feature_texts(queryset=queryset[offset : offset + limit])
         matched = queryset.count() if (offset or len(features) == limit) else len(features)
         links = []
@@ -187,26 +154,16 @@ class ContributionListView(APIView):
         payload = ContributionInputSerializer(data=_with_files(request, "photos"))
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        campaign: Campaign = data["campaign"]
-        theme = Theme.objects.filter(campaign=campaign, slug=data["theme"]).first()
-        try:
-            contribution = services.contribution_submit(
-                campaign=campaign,
-                participant=request.get_participant(create=True),
-                kind=data["kind"],
-                theme=theme,
-                title=data["title"],
-                body=data["body"],
-                geometry=data["geometry"],
-                exact_location_public=data["exact_location_public"],
-                photos=data["photos"],
-                language=get_language() or "",
-                idempotency_key=data["idempotency_key"],
-                address=client_address(request),
-                honeypot=data["website"],
-            )
-        except DjangoValidationError as error:
-            return _refusal(error)
+        contribution = services.contribution_submit(
+            campaign=data["campaign"],
+            participant=request.get_participant(create=True),
+            **_contribution_values(data, data["campaign"]),
+            photos=data["photos"],
+            language=get_language() or "",
+            idempotency_key=data["idempotency_key"],
+            address=client_address(request),
+            honeypot=data["website"],
+        )
         (feature,) = contributions_feature_texts(
             queryset=Contribution.objects.filter(pk=contribution.pk)
         )
@@ -263,12 +220,6 @@ class CampaignDetailView(RetrieveAPIView):
 # Participation on one contribution ----------------------------------------------------------
 
 
-def _public_contribution_or_404(pk: int) -> Contribution:
-    return get_object_or_404(
-        contributions_public().select_related("campaign", "campaign__area"), pk=pk
-    )
-
-
 class ContributionUpdateSerializer(serializers.Serializer):
     kind = serializers.CharField()
     theme = serializers.SlugField()
@@ -291,37 +242,22 @@ class ContributionDetailView(APIView):
             return Response({"detail": _("Not found.")}, status=status.HTTP_404_NOT_FOUND)
         return _geojson_response(features[0])
 
-    def _own(self, request: Request, pk: int) -> Contribution:
-        contribution = get_object_or_404(
-            Contribution.objects.select_related("campaign", "campaign__area"), pk=pk
-        )
-        if not can_change_contribution(request.get_participant(create=False), contribution):
-            raise PermissionDenied(_("You can no longer change this contribution."))
-        return contribution
-
     @extend_schema(
         request=ContributionUpdateSerializer,
         responses={(200, GEOJSON): OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )
     def put(self, request: Request, pk: int) -> HttpResponse | Response:
-        contribution = self._own(request, pk)
+        contribution = contribution_own_or_404(
+            pk=pk, participant=request.get_participant(create=False)
+        )
         payload = ContributionUpdateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        theme = Theme.objects.filter(campaign=contribution.campaign, slug=data["theme"]).first()
-        try:
-            services.contribution_update(
-                contribution=contribution,
-                participant=request.get_participant(create=False),
-                kind=data["kind"],
-                theme=theme,
-                title=data["title"],
-                body=data["body"],
-                geometry=data["geometry"],
-                exact_location_public=data["exact_location_public"],
-            )
-        except DjangoValidationError as error:
-            return _refusal(error)
+        services.contribution_update(
+            contribution=contribution,
+            participant=request.get_participant(create=False),
+            **_contribution_values(data, contribution.campaign),
+        )
         (feature,) = contributions_feature_texts(
             queryset=Contribution.objects.filter(pk=pk), exact=True
         )
@@ -329,7 +265,9 @@ class ContributionDetailView(APIView):
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        contribution = self._own(request, pk)
+        contribution = contribution_own_or_404(
+            pk=pk, participant=request.get_participant(create=False)
+        )
         services.contribution_withdraw(
             contribution=contribution, participant=request.get_participant(create=False)
         )
@@ -359,9 +297,11 @@ class CommentInputSerializer(serializers.Serializer):
 class CommentListView(APIView):
     """Public comments of a contribution (replies follow their comment), or a new one."""
 
+    refusal_field_names = {"parent": "reply_to"}
+
     @extend_schema(responses=CommentSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
-        contribution = _public_contribution_or_404(pk)
+        contribution = contribution_public_or_404(pk=pk)
         comments = []
         for comment in contribution_comments(contribution=contribution):
             comments.append(comment)
@@ -373,28 +313,19 @@ class CommentListView(APIView):
         responses={201: CommentSerializer, 400: OpenApiTypes.OBJECT},
     )
     def post(self, request: Request, pk: int) -> Response:
-        contribution = _public_contribution_or_404(pk)
+        contribution = contribution_public_or_404(pk=pk)
         payload = CommentInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        parent = Comment.objects.filter(pk=data["reply_to"]).first() if data["reply_to"] else None
-        if data["reply_to"] and parent is None:
-            return Response(
-                {"reply_to": [_("You can reply only to a comment on this contribution.")]},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
-        try:
-            comment = services.comment_add(
-                contribution=contribution,
-                participant=request.get_participant(create=True),
-                body=data["body"],
-                parent=parent,
-                idempotency_key=data["idempotency_key"],
-                address=client_address(request),
-                honeypot=data["website"],
-            )
-        except DjangoValidationError as error:
-            return _refusal(error, rename={"parent": "reply_to"})
+        comment = services.comment_add(
+            contribution=contribution,
+            participant=request.get_participant(create=True),
+            body=data["body"],
+            parent=data["reply_to"],
+            idempotency_key=data["idempotency_key"],
+            address=client_address(request),
+            honeypot=data["website"],
+        )
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
@@ -411,18 +342,15 @@ class SupportView(APIView):
 
     @extend_schema(request=None, responses={200: SupportStateSerializer, 400: OpenApiTypes.OBJECT})
     def post(self, request: Request, pk: int) -> Response:
-        contribution = _public_contribution_or_404(pk)
-        try:
-            services.support_add(
-                contribution=contribution, participant=request.get_participant(create=True)
-            )
-        except DjangoValidationError as error:
-            return _refusal(error)
+        contribution = contribution_public_or_404(pk=pk)
+        services.support_add(
+            contribution=contribution, participant=request.get_participant(create=True)
+        )
         return self._state(contribution, True)
 
     @extend_schema(request=None, responses={200: SupportStateSerializer})
     def delete(self, request: Request, pk: int) -> Response:
-        contribution = _public_contribution_or_404(pk)
+        contribution = contribution_public_or_404(pk=pk)
         participant = request.get_participant(create=False)
         if participant is not None:
             services.support_remove(contribution=contribution, participant=participant)
@@ -434,18 +362,15 @@ class FollowView(APIView):
 
     @extend_schema(request=None, responses={204: None, 400: OpenApiTypes.OBJECT})
     def post(self, request: Request, pk: int) -> Response:
-        contribution = _public_contribution_or_404(pk)
-        try:
-            services.follow_add(
-                contribution=contribution, participant=request.get_participant(create=True)
-            )
-        except DjangoValidationError as error:
-            return _refusal(error)
+        contribution = contribution_public_or_404(pk=pk)
+        services.follow_add(
+            contribution=contribution, participant=request.get_participant(create=True)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        contribution = _public_contribution_or_404(pk)
+        contribution = contribution_public_or_404(pk=pk)
         participant = request.get_participant(create=False)
         if participant is not None:
             services.follow_remove(contribution=contribution, participant=participant)
@@ -468,4 +393,4 @@ class PhotoListView(ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return _public_contribution_or_404(self.kwargs["pk"]).photos.filter(hidden=False)
+        return contribution_public_or_404(pk=self.kwargs["pk"]).photos.filter(hidden=False)

@@ -7,7 +7,12 @@ from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from engagement.common.forms import AccessibleFormMixin, HoneypotMixin, MultipleFileField
+from engagement.common.forms import (
+    AccessibleFormMixin,
+    HoneypotMixin,
+    MultipleFileField,
+    choice_filter,
+)
 from engagement.models import AccessibilityFeedback, Campaign, Contribution
 from engagement.participation.selectors import ContributionFilters, Sort
 from geo.services import geometry_from_geojson, point_from_lon_lat
@@ -159,15 +164,9 @@ class ListFilterForm(forms.Form):
     """Filters of the campaign's map and list, kept in the URL so a view can be shared."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Contribution.Kind.choices]
-    )
+    kind = choice_filter(_("Kind"), _("All kinds"), Contribution.Kind.choices)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All statuses")), *Contribution.Status.choices],
-    )
+    status = choice_filter(_("Status"), _("All statuses"), Contribution.Status.choices)
     sort = forms.ChoiceField(label=_("Order"), required=False, choices=Sort.choices)
 
     def __init__(self, *args, campaign: Campaign, **kwargs) -> None:

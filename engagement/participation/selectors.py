@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.contrib.gis.geos import Polygon
 from django.contrib.postgres.search import SearchQuery
+from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Count,
     F,
@@ -23,12 +24,14 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, Coalesce, Concat, JSONObject, Left
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from engagement.models import Block, Campaign, Comment, Contribution, Follow, Participant, Support
+from engagement.rules import can_change_contribution
 from geo.models import Area
 from geo.selectors import area_with_descendant_ids, public_geometry
 
@@ -62,6 +65,25 @@ def contributions_public(*, campaign: Campaign | None = None) -> QuerySet[Contri
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
     return qs
+
+
+def contribution_public_or_404(*, pk: int) -> Contribution:
+    """A public contribution for a door that lets residents take part in it (comment,
+    support, follow, flag); Http404 otherwise, so a hidden one is not even confirmed."""
+    return get_object_or_404(
+        contributions_public().select_related("campaign", "campaign__area"), pk=pk
+    )
+
+
+def contribution_own_or_404(*, pk: int, participant: Participant | None) -> Contribution:
+    """The contribution its author may still edit or withdraw; Http404 when there is none,
+    PermissionDenied when it is someone else's or a moderator has acted on it."""
+    contribution = get_object_or_404(
+        Contribution.objects.select_related("campaign", "campaign__area"), pk=pk
+    )
+    if not can_change_contribution(participant, contribution):
+        raise PermissionDenied(_("You can no longer change this contribution."))
+    return contribution
 
 
 class Sort(TextChoices):

@@ -13,18 +13,20 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from engagement.common.errors import Errors
+from engagement.common.errors import Errors, refusal_error
 from engagement.models import (
     ApiKey,
     Campaign,
     Comment,
     Contribution,
     Follow,
+    ModerationAction,
     Participant,
     Photo,
     Support,
     Theme,
 )
+from engagement.moderation.log import log_action
 from engagement.participation.photos import photos_clean
 from engagement.rules import can_change_contribution, contribute_refusal
 from geo.selectors import area_smallest_containing
@@ -127,13 +129,7 @@ def _create_once(model, *, participant: Participant, idempotency_key: uuid.UUID 
 
 def _refuse_honeypot(honeypot: str) -> None:
     if honeypot:
-        raise ValidationError(
-            {
-                NON_FIELD_ERRORS: ValidationError(
-                    _("Your message could not be accepted."), code="honeypot"
-                )
-            }
-        )
+        raise refusal_error(_("Your message could not be accepted."), "honeypot")
 
 
 # Rate limits --------------------------------------------------------------------------------
@@ -162,16 +158,12 @@ def _rate_limit(*, action: str, participant: Participant, address: str | None) -
             cache.set(key, 1, window)
             count = 1
         if count > limit:
-            raise ValidationError(
-                {
-                    NON_FIELD_ERRORS: ValidationError(
-                        _(
-                            "You have sent a lot in a short time. Please wait a moment and try "
-                            "again; what you wrote is kept."
-                        ),
-                        code="rate_limited",
-                    )
-                }
+            raise refusal_error(
+                _(
+                    "You have sent a lot in a short time. Please wait a moment and try again; "
+                    "what you wrote is kept."
+                ),
+                "rate_limited",
             )
 
 
@@ -346,11 +338,19 @@ def contribution_update(
 
 @transaction.atomic
 def contribution_withdraw(*, contribution: Contribution, participant: Participant) -> None:
-    """The author takes their contribution back, until a moderator has acted on it."""
+    """The author takes their contribution back, until a moderator has acted on it. The log
+    shows that its author did, not who they are."""
     if not can_change_contribution(participant, contribution):
         raise PermissionDenied(_("You can no longer change this contribution."))
     contribution.moderation_state = Contribution.ModerationState.WITHDRAWN
     contribution.save(update_fields=["moderation_state", "updated_at"])
+    log_action(
+        actor=participant.user,
+        campaign=contribution.campaign,
+        action=ModerationAction.Action.WITHDRAW,
+        target=contribution,
+        signature=_("The author"),
+    )
 
 
 # Comments, supports, follows ----------------------------------------------------------------
@@ -362,18 +362,34 @@ def _interaction_refusal(participant: Participant, contribution: Contribution) -
     return contribute_refusal(participant.user, contribution.campaign, participant)
 
 
+def _replied_comment(contribution: Contribution, parent: Comment | int) -> Comment | None:
+    """The comment a reply answers: public, top-level and on this contribution; else None."""
+    if isinstance(parent, int):
+        parent = Comment.objects.filter(pk=parent).first()
+    if (
+        parent is None
+        or parent.contribution_id != contribution.pk
+        or parent.parent_id is not None
+        or parent.moderation_state != Contribution.ModerationState.PUBLISHED
+    ):
+        return None
+    return parent
+
+
 @transaction.atomic
 def comment_add(
     *,
     contribution: Contribution,
     participant: Participant,
     body: str,
-    parent: Comment | None = None,
+    parent: Comment | int | None = None,
     idempotency_key: uuid.UUID | None = None,
     address: str | None = None,
     honeypot: str = "",
 ) -> Comment:
-    """A comment, or a reply to a top-level comment of the same contribution."""
+    """A comment, or a reply to a public top-level comment of the same contribution. `parent`
+    may be the id a door received: a reply to a comment that does not exist is refused, never
+    turned into a top-level comment."""
     earlier = _earlier(Comment, participant=participant, idempotency_key=idempotency_key)
     if earlier is not None:
         return earlier
@@ -390,8 +406,12 @@ def comment_add(
             "body_length",
             {"min": COMMENT_MIN, "max": COMMENT_MAX, "count": len(body)},
         )
-    if parent is not None and (parent.contribution_id != contribution.pk or parent.parent_id):
-        errors.add("parent", _("You can reply only to a comment on this contribution."), "parent")
+    if parent is not None:
+        parent = _replied_comment(contribution, parent)
+        if parent is None:
+            errors.add(
+                "parent", _("You can reply only to a comment on this contribution."), "parent"
+            )
     errors.raise_if_any()
     _rate_limit(action="comment", participant=participant, address=address)
     comment, _created = _create_once(
@@ -414,7 +434,7 @@ def support_add(*, contribution: Contribution, participant: Participant) -> bool
     """
     refusal = _interaction_refusal(participant, contribution)
     if refusal:
-        raise ValidationError({NON_FIELD_ERRORS: ValidationError(refusal, code="not_allowed")})
+        raise refusal_error(refusal, "not_allowed")
     _support, created = Support.objects.get_or_create(
         contribution=contribution, participant=participant
     )
@@ -432,17 +452,9 @@ def support_remove(*, contribution: Contribution, participant: Participant) -> b
 def follow_add(*, contribution: Contribution, participant: Participant) -> None:
     """Follow a contribution to hear of its changes by e-mail, which needs an account."""
     if participant.user_id is None:
-        raise ValidationError(
-            {NON_FIELD_ERRORS: ValidationError(_("Sign in to follow."), code="sign_in_required")}
-        )
+        raise refusal_error(_("Sign in to follow."), "sign_in_required")
     if contribution.moderation_state != Contribution.ModerationState.PUBLISHED:
-        raise ValidationError(
-            {
-                NON_FIELD_ERRORS: ValidationError(
-                    _("This contribution is not public."), code="hidden"
-                )
-            }
-        )
+        raise refusal_error(_("This contribution is not public."), "hidden")
     Follow.objects.get_or_create(contribution=contribution, participant=participant)
 
 

@@ -9,7 +9,7 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import mail_admins, send_mail
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -19,8 +19,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from engagement.common.forms import add_service_errors
-from engagement.models import Campaign, Comment, Contribution, Flag
+from engagement.common.forms import add_service_errors, service_error_text
+from engagement.models import Campaign, Contribution, Flag
 from engagement.participation import services
 from engagement.participation.api import MAX_LIMIT
 from engagement.participation.extensions import (
@@ -41,11 +41,12 @@ from engagement.participation.selectors import (
     campaign_default,
     contribution_comments,
     contribution_hidden_comment_count,
+    contribution_own_or_404,
+    contribution_public_or_404,
     contribution_status_history,
     contributions_feature_texts,
     contributions_filtered,
     contributions_of_participant,
-    contributions_public,
     participant_export,
     participant_relation,
 )
@@ -206,27 +207,18 @@ def _render_detail(
     )
 
 
-def _public_contribution(pk: int) -> Contribution:
-    return get_object_or_404(
-        contributions_public().select_related("campaign", "campaign__area"), pk=pk
-    )
-
-
 @require_POST
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Post a comment or a reply; on errors the page is shown again with the text kept."""
-    contribution = _public_contribution(pk)
+    contribution = contribution_public_or_404(pk=pk)
     form = CommentForm(request.POST)
     if form.is_valid():
-        parent = None
-        if form.cleaned_data["parent"]:
-            parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
         try:
             comment = services.comment_add(
                 contribution=contribution,
                 participant=request.get_participant(create=True),
                 body=form.cleaned_data["body"],
-                parent=parent,
+                parent=form.cleaned_data["parent"],
                 idempotency_key=form.cleaned_data["idempotency_key"],
                 address=client_address(request),
                 honeypot=form.cleaned_data["website"],
@@ -243,13 +235,16 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             url = reverse("engagement:contribution-detail", kwargs={"pk": pk})
             return redirect(f"{url}#comment-{comment.pk}")
+    # The reply's comment is a hidden field, so the page says on top what was wrong with it.
+    for message in form.errors.get("parent", []):
+        messages.error(request, message)
     return _render_detail(request, contribution, form, status=400)
 
 
 @require_POST
 def support_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     """Support, or take a support back (`action=remove`)."""
-    contribution = _public_contribution(pk)
+    contribution = contribution_public_or_404(pk=pk)
     if request.POST.get("action") == "remove":
         participant = request.get_participant(create=False)
         if participant is not None:
@@ -261,7 +256,7 @@ def support_toggle(request: HttpRequest, pk: int) -> HttpResponse:
                 contribution=contribution, participant=request.get_participant(create=True)
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, service_error_text(error))
         else:
             messages.success(request, _("Thank you for your support."))
     return redirect(reverse("engagement:contribution-detail", kwargs={"pk": pk}) + "#support")
@@ -270,7 +265,7 @@ def support_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def follow_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     """Follow, or stop following (`action=remove`); following needs an account."""
-    contribution = _public_contribution(pk)
+    contribution = contribution_public_or_404(pk=pk)
     if not request.user.is_authenticated:
         login = reverse("account_login")
         next_url = reverse("engagement:contribution-detail", kwargs={"pk": pk})
@@ -285,19 +280,10 @@ def follow_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("engagement:contribution-detail", kwargs={"pk": pk}) + "#support")
 
 
-def _own_contribution(request: HttpRequest, pk: int) -> Contribution:
-    contribution = get_object_or_404(
-        Contribution.objects.select_related("campaign", "campaign__area"), pk=pk
-    )
-    if not can_change_contribution(request.get_participant(create=False), contribution):
-        raise PermissionDenied
-    return contribution
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The author edits their contribution until a moderator has acted on it."""
-    contribution = _own_contribution(request, pk)
+    contribution = contribution_own_or_404(pk=pk, participant=request.get_participant(create=False))
     campaign = contribution.campaign
     if request.method == "POST":
         form = ContributionEditForm(request.POST, campaign=campaign)
@@ -338,7 +324,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def contribution_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    contribution = _own_contribution(request, pk)
+    contribution = contribution_own_or_404(pk=pk, participant=request.get_participant(create=False))
     services.contribution_withdraw(
         contribution=contribution, participant=request.get_participant(create=False)
     )

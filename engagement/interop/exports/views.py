@@ -3,9 +3,8 @@
 import tempfile
 from dataclasses import dataclass
 
-from django.db.models import (
-    QuerySet,
-)
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import (
     FileResponse,
     HttpRequest,
@@ -28,20 +27,12 @@ from engagement.interop.exports.selectors import (
     geojson_chunks,
 )
 from engagement.models import Contribution
-from engagement.participation.api import ContributionQuerySerializer
+from engagement.participation.filters import contribution_filters_parse
 from engagement.participation.selectors import (
-    ContributionFilters,
     contributions_feature_text_queryset,
     contributions_filtered,
 )
 from engagement.rules import can_moderate
-
-
-class ExportQuerySerializer(ContributionQuerySerializer):
-    """The contribution list's query parameters without paging: an export has every row."""
-
-    limit = None
-    offset = None
 
 
 @dataclass(frozen=True)
@@ -55,25 +46,15 @@ class ExportQuery:
 def export_query(request: HttpRequest) -> ExportQuery | JsonResponse:
     """The public contributions the request's parameters select, or a 400 naming bad fields.
 
-    The exact geometry is only for moderators of the campaign the request names; everyone else
+    The parameters are the contribution list's, without paging: an export has every row. The
+    exact geometry is only for moderators of the campaign the request names; everyone else
     gets points at their public (privacy-grid) location, as on the map.
     """
-    query = ExportQuerySerializer(data=request.GET)
-    if not query.is_valid():
-        return JsonResponse(query.errors, status=400)
-    params = query.validated_data
-    campaign = params.get("campaign")
-    filters = ContributionFilters(
-        campaign=campaign,
-        area=params.get("area"),
-        bbox=params.get("bbox"),
-        theme=params.get("theme"),
-        kind=params.get("kind"),
-        status=params.get("status"),
-        q=params.get("q"),
-        sort=params["sort"],
-    )
-    exact = campaign is not None and can_moderate(request.user, campaign)
+    try:
+        filters = contribution_filters_parse(request.GET)
+    except ValidationError as error:
+        return JsonResponse(error.message_dict, status=400)
+    exact = filters.campaign is not None and can_moderate(request.user, filters.campaign)
     return ExportQuery(queryset=contributions_filtered(filters=filters), exact=exact)
 
 

@@ -21,6 +21,7 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Model
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from PIL import Image, ImageCms, ImageOps
@@ -90,6 +91,19 @@ def photos_clean(files: Sequence[UploadedFile]) -> list[CleanPhoto]:
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def photos_store(*, model: type[Model], photos: Sequence[CleanPhoto], **owner: object) -> None:
+    """Writes cleaned photos in the order given, for their owner (a contribution or a pilot)."""
+    for position, photo in enumerate(photos):
+        model.objects.create(
+            **owner,
+            image=photo.image,
+            thumbnail=photo.thumbnail,
+            width=photo.width,
+            height=photo.height,
+            position=position,
+        )
 
 
 def _display_name(file: UploadedFile, number: int) -> str:

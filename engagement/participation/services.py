@@ -27,7 +27,7 @@ from engagement.models import (
     Theme,
 )
 from engagement.moderation.log import log_action
-from engagement.participation.photos import photos_clean
+from engagement.participation.photos import photos_clean, photos_store
 from engagement.rules import can_change_contribution, contribute_refusal
 from geo.selectors import area_smallest_containing
 from geo.services import geometry_validate_in_area
@@ -288,15 +288,7 @@ def contribution_submit(
     )
     if not created:
         return contribution  # a parallel request with the same key stored it, photos too
-    for position, photo in enumerate(clean_photos):
-        Photo.objects.create(
-            contribution=contribution,
-            image=photo.image,
-            thumbnail=photo.thumbnail,
-            width=photo.width,
-            height=photo.height,
-            position=position,
-        )
+    photos_store(model=Photo, photos=clean_photos, contribution=contribution)
     return contribution
 
 

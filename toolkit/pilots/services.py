@@ -28,7 +28,7 @@ from engagement.moderation.services import (
     contribution_status_change,
     log_action,
 )
-from engagement.participation.photos import photos_clean
+from engagement.participation.photos import photos_clean, photos_store
 from engagement.participation.selectors import contributions_audience
 from geo.services import geometry_validate_in_area
 from toolkit.models import (
@@ -367,15 +367,7 @@ def pilot_report(
         errors.extend("photos", error)
     errors.raise_if_any()
     Measure.objects.bulk_update(measures, ["actual"])
-    for position, photo in enumerate(clean_photos):
-        PilotPhoto.objects.create(
-            pilot=pilot,
-            image=photo.image,
-            thumbnail=photo.thumbnail,
-            width=photo.width,
-            height=photo.height,
-            position=position,
-        )
+    photos_store(model=PilotPhoto, photos=clean_photos, pilot=pilot)
     pilot.narrative, pilot.next_step, pilot.outcome = narrative, next_step, outcome
     pilot.status, pilot.reported_at = Pilot.Status.REPORTED, timezone.now()
     pilot.save()

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from engagement.common.errors import Errors
 from engagement.common.notifications import mail_in_languages
 from engagement.models import (
     Block,
@@ -34,7 +35,7 @@ from engagement.models import (
 from engagement.moderation.log import log_action
 from engagement.moderation.log import official_signature as _signature
 from engagement.participation.selectors import contributions_audience
-from engagement.participation.services import BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN
+from engagement.participation.services import contribution_texts_validate
 from engagement.rules import can_moderate
 
 State = Contribution.ModerationState
@@ -186,19 +187,9 @@ def contribution_correct(
     """Correct a typo; the page says a moderator edited the text, and the log keeps both."""
     _require_moderator(actor, contribution.campaign)
     title, body = title.strip(), body.strip()
-    errors = {}
-    if not TITLE_MIN <= len(title) <= TITLE_MAX:
-        errors["title"] = _("Write a title of %(min)d to %(max)d characters (now %(count)d).") % {
-            "min": TITLE_MIN,
-            "max": TITLE_MAX,
-            "count": len(title),
-        }
-    if not BODY_MIN <= len(body) <= BODY_MAX:
-        errors["body"] = _(
-            "Write a description of %(min)d to %(max)d characters (now %(count)d)."
-        ) % {"min": BODY_MIN, "max": BODY_MAX, "count": len(body)}
-    if errors:
-        raise ValidationError(errors)
+    errors = Errors()
+    contribution_texts_validate(errors, title=title, body=body)
+    errors.raise_if_any()
     before = {"title": contribution.title, "body": contribution.body}
     contribution.title, contribution.body = title, body
     contribution.edited_by_moderator_at = timezone.now()

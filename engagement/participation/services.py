@@ -177,20 +177,8 @@ def _initial_state(campaign: Campaign) -> str:
     return Contribution.ModerationState.PENDING
 
 
-def _validate_contribution(
-    errors: Errors,
-    *,
-    campaign: Campaign,
-    kind: str,
-    theme: Theme | None,
-    title: str,
-    body: str,
-    geometry: GEOSGeometry | None,
-) -> None:
-    if kind not in Contribution.Kind.values:
-        errors.add("kind", _("Choose whether this is an idea or a need."), "invalid_kind")
-    if theme is None or theme.campaign_id != campaign.pk:
-        errors.add("theme", _("Choose one of this campaign's themes."), "invalid_theme")
+def contribution_texts_validate(errors: Errors, *, title: str, body: str) -> None:
+    """The lengths of a contribution's title and description, for residents and moderators."""
     if not TITLE_MIN <= len(title) <= TITLE_MAX:
         errors.add(
             "title",
@@ -205,6 +193,23 @@ def _validate_contribution(
             "body_length",
             {"min": BODY_MIN, "max": BODY_MAX, "count": len(body)},
         )
+
+
+def _validate_contribution(
+    errors: Errors,
+    *,
+    campaign: Campaign,
+    kind: str,
+    theme: Theme | None,
+    title: str,
+    body: str,
+    geometry: GEOSGeometry | None,
+) -> None:
+    if kind not in Contribution.Kind.values:
+        errors.add("kind", _("Choose whether this is an idea or a need."), "invalid_kind")
+    if theme is None or theme.campaign_id != campaign.pk:
+        errors.add("theme", _("Choose one of this campaign's themes."), "invalid_theme")
+    contribution_texts_validate(errors, title=title, body=body)
     if geometry is None:
         errors.add("geometry", _("Place a pin on the map."), "required")
     elif GEOMETRY_KIND_OF_TYPE.get(geometry.geom_type) not in campaign.geometry_kinds:

@@ -24,17 +24,18 @@ def refusal_response(
     error: DjangoValidationError, rename: dict[str, str] | None = None
 ) -> Response:
     """A service's refusal as DRF words it: messages per field, general ones under
-    non_field_errors; 429 when the refusal is a rate limit, else 400."""
+    non_field_errors; 429 with Retry-After when the refusal is a rate limit, else 400."""
     names = {NON_FIELD_ERRORS: api_settings.NON_FIELD_ERRORS_KEY, **(rename or {})}
     body = {names.get(field, field): messages for field, messages in error.message_dict.items()}
     by_field = (
         error.error_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.error_list}
     )
-    limited = any(e.code == "rate_limited" for errors in by_field.values() for e in errors)
-    return Response(
-        body,
-        status=status.HTTP_429_TOO_MANY_REQUESTS if limited else status.HTTP_400_BAD_REQUEST,
-    )
+    limits = [e for errors in by_field.values() for e in errors if e.code == "rate_limited"]
+    if not limits:
+        return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    waits = [(e.params or {}).get("retry_after") for e in limits]
+    headers = {"Retry-After": str(max(w for w in waits if w))} if any(waits) else None
+    return Response(body, status=status.HTTP_429_TOO_MANY_REQUESTS, headers=headers)
 
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:

@@ -4,10 +4,13 @@ one shape of a single refusal."""
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 
-def refusal_error(message: str, code: str, field: str = NON_FIELD_ERRORS) -> ValidationError:
+def refusal_error(
+    message: str, code: str, field: str = NON_FIELD_ERRORS, params: dict | None = None
+) -> ValidationError:
     """One refusal under one field (by default a general one, shown on top of a form and as
-    non_field_errors by the API)."""
-    return ValidationError({field: ValidationError(message, code=code)})
+    non_field_errors by the API); `params` carry facts a door may use (a rate limit's
+    `retry_after` in seconds)."""
+    return ValidationError({field: ValidationError(message, code=code, params=params)})
 
 
 class Errors:

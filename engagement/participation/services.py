@@ -1,6 +1,8 @@
 """Writes of participation: participants, contributions, comments, supports and follows."""
 
 import hashlib
+import math
+import time
 import uuid
 from collections.abc import Sequence
 
@@ -149,14 +151,21 @@ def _rate_limit(*, action: str, participant: Participant, address: str | None) -
         # Addresses are hashed with the secret key: the cache never holds them in clear.
         salted = f"{settings.SECRET_KEY}:{address}".encode()
         subjects.append("a" + hashlib.sha256(salted).hexdigest()[:32])
+    # Fixed windows aligned to the clock: the key names its window, and its expiry is set to the
+    # window's end after every increment, since a cache's incr may reset it to the default
+    # timeout (Django's database cache does: the hour used to last five minutes).
+    now = time.time()
+    window_index = int(now // window)
+    retry_after = max(1, math.ceil((window_index + 1) * window - now))
     for subject in subjects:
-        key = f"rate:{action}:{subject}"
-        cache.add(key, 0, window)
+        key = f"rate:{action}:{subject}:{window_index}"
+        cache.add(key, 0, retry_after)
         try:
             count = cache.incr(key)
         except ValueError:  # expired between add and incr
-            cache.set(key, 1, window)
+            cache.set(key, 1, retry_after)
             count = 1
+        cache.touch(key, retry_after)
         if count > limit:
             raise refusal_error(
                 _(
@@ -164,6 +173,7 @@ def _rate_limit(*, action: str, participant: Participant, address: str | None) -
                     "what you wrote is kept."
                 ),
                 "rate_limited",
+                params={"retry_after": retry_after},
             )
 
 

@@ -1,10 +1,13 @@
 """The contributions API: GeoJSON by PostGIS, filters, paging, writes through the service."""
 
 import json
+import time
 import uuid
 
 import pytest
 from django.contrib.gis.geos import Point
+from django.core.management import call_command
+from django.db import connection
 
 from engagement.models import Campaign, Contribution
 from tests.factories import ContributionFactory, ThemeFactory
@@ -326,3 +329,39 @@ def test_anonymous_rate_limit_answers_429_with_a_friendly_message(client, theme,
     assert response.status_code == 429
     assert "wait a moment" in response.json()["non_field_errors"][0]
     assert Contribution.objects.count() == 2
+
+
+def test_a_rate_limited_answer_says_when_to_try_again(client, theme, settings):
+    settings.ANONYMOUS_RATE_LIMITS = {"contribution": (1, 3600), "comment": (1, 3600)}
+    assert post(client, valid_payload(theme.campaign, theme)).status_code == 201
+    before = time.time()
+    response = post(client, valid_payload(theme.campaign, theme))
+    assert response.status_code == 429
+    wait = int(response["Retry-After"])
+    # The hour is a clock-aligned window: the client may try again when it ends.
+    window_end = (int(before // 3600) + 1) * 3600
+    assert abs(before + wait - window_end) <= 2
+
+
+def test_the_hourly_limit_lasts_the_hour_in_the_database_cache(client, theme, settings):
+    """Django's database cache resets a key's expiry to its default timeout (300 s) on incr;
+    the counter must still expire only when its window ends."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "yhdessa_rate_test_cache",
+        }
+    }
+    call_command("createcachetable")
+    settings.ANONYMOUS_RATE_LIMITS = {"contribution": (5, 3600), "comment": (5, 3600)}
+    for _ in range(2):
+        assert post(client, valid_payload(theme.campaign, theme)).status_code == 201
+    now = time.time()
+    window_end = (int(now // 3600) + 1) * 3600
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key, expires FROM yhdessa_rate_test_cache")
+        rows = cursor.fetchall()
+    counters = [(key, expires) for key, expires in rows if ":rate:contribution:" in key]
+    assert counters, rows
+    for _key, expires in counters:
+        assert abs(expires.timestamp() - window_end) <= 2

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -80,8 +81,11 @@ def queue(request: HttpRequest) -> HttpResponse:
 def _queue_action(request: HttpRequest) -> HttpResponse:
     """One form serves the whole queue: a button names one item and action, or a bulk action
     applies to the ticked items."""
-    back = request.POST.get("next") or reverse("engagement:moderation-queue")
-    if not back.startswith("/"):
+    back = request.POST.get("next", "")
+    # Only back to this site: "//other.host/" starts with a slash too.
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         back = reverse("engagement:moderation-queue")
     try:
         if single := request.POST.get("single"):

@@ -87,3 +87,22 @@ def test_marking_a_duplicate_without_an_original_is_refused_by_the_api(
     )
     assert response.status_code == 400
     assert response.json() == {"original": ["Choose the original contribution."]}
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("//evil.example/", "/en/moderation/"),
+        ("https://evil.example/moderation/", "/en/moderation/"),
+        ("/\\evil.example/", "/en/moderation/"),
+        ("/en/moderation/?theme=3", "/en/moderation/?theme=3"),
+    ],
+)
+def test_the_queue_goes_back_only_to_this_site(moderator_client, contribution, target, expected):
+    response = moderator_client.post(
+        "/en/moderation/",
+        {"single": f"contribution:{contribution.pk}:approve", "next": target},
+    )
+    assert response.status_code == 302
+    # The queue adds its own fragment (#queue) to the address it goes back to.
+    assert response["Location"].split("#")[0] == expected

@@ -38,7 +38,8 @@ class ContributionQuerySerializer(ContributionFilterParser):
     """Query parameters of the contribution list: the shared filters, and paging."""
 
     limit = serializers.IntegerField(min_value=1, max_value=MAX_LIMIT, default=DEFAULT_LIMIT)
-    offset = serializers.IntegerField(min_value=0, default=0)
+    # Beyond any real count, and within PostgreSQL's OFFSET (bigint) so no query fails.
+    offset = serializers.IntegerField(min_value=0, max_value=10**9, default=0)
 
 
 @extend_schema_field(

@@ -5,11 +5,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path, re_path
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import last_modified
+from django.views.defaults import page_not_found
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView
@@ -61,3 +63,13 @@ urlpatterns += i18n_patterns(
     path("", include("engagement.urls")),
     prefix_default_language=False,
 )
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Machine doors answer an unknown address in JSON, pages with the site's 404 page."""
+    if request.path_info.startswith(("/api/", "/tiles/", "/features/")):
+        return JsonResponse({"detail": _("There is no such address in the API.")}, status=404)
+    return page_not_found(request, exception)
+
+
+handler404 = not_found

@@ -59,3 +59,16 @@ def test_a_nul_in_an_open311_post_is_a_400(client):
     )
     assert response.status_code == 400
     assert response.json()[0]["code"] == 400
+
+
+def test_an_unknown_api_address_answers_in_json(client):
+    response = client.get("/api/v1/no-such-thing/", headers={"accept-language": "en"})
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "There is no such address in the API."}
+
+
+def test_an_unknown_page_still_gets_the_site_404_page(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement.common.errors import Errors
+from engagement.common.errors import Errors, refusal_error
 from engagement.common.notifications import mail_in_languages
 from engagement.models import (
     Block,
@@ -50,13 +50,9 @@ def _require_moderator(actor: User, campaign: Campaign) -> None:
         raise PermissionDenied(_("You do not moderate this campaign."))
 
 
-def _refuse(field: str, message: str, code: str) -> ValidationError:
-    return ValidationError({field: ValidationError(message, code=code)})
-
-
 def _check_reason(reason: str) -> None:
     if reason not in HiddenReason.values:
-        raise _refuse("reason", _("Choose why the item is hidden."), "reason")
+        raise refusal_error(_("Choose why the item is hidden."), "reason", "reason")
 
 
 # Contributions and comments ----------------------------------------------------------------
@@ -69,7 +65,7 @@ def contribution_moderate(
     """Approve, hide (with a reason category shown to the public) or restore a contribution."""
     _require_moderator(actor, contribution.campaign)
     if contribution.moderation_state == State.WITHDRAWN:
-        raise _refuse(NON_FIELD_ERRORS, _("The author has withdrawn this."), "withdrawn")
+        raise refusal_error(_("The author has withdrawn this."), "withdrawn", NON_FIELD_ERRORS)
     if action == Action.HIDE:
         _check_reason(reason)
         contribution.moderation_state, contribution.hidden_reason = State.HIDDEN, reason
@@ -77,7 +73,7 @@ def contribution_moderate(
         contribution.moderation_state, contribution.hidden_reason = State.PUBLISHED, ""
         contribution.duplicate_of = None
     else:
-        raise _refuse("action", _("Unknown action."), "action")
+        raise refusal_error(_("Unknown action."), "action", "action")
     contribution.moderated_at = contribution.moderated_at or timezone.now()
     contribution.save()
     Flag.objects.filter(contribution=contribution, comment=None, resolved_at=None).update(
@@ -119,7 +115,7 @@ def comment_moderate(
     elif action in (Action.APPROVE, Action.RESTORE):
         comment.moderation_state, comment.hidden_reason = State.PUBLISHED, ""
     else:
-        raise _refuse("action", _("Unknown action."), "action")
+        raise refusal_error(_("Unknown action."), "action", "action")
     comment.moderated_at = comment.moderated_at or timezone.now()
     comment.save()
     Flag.objects.filter(comment=comment, resolved_at=None).update(resolved_at=timezone.now())
@@ -154,9 +150,9 @@ def contribution_mark_duplicate(
         or original.duplicate_of_id is not None
         or original.moderation_state != State.PUBLISHED
     ):
-        raise _refuse(
-            "original",
+        raise refusal_error(
             _("Choose a public contribution of the same campaign that is not a duplicate."),
+            "original",
             "original",
         )
     for model in (Support, Follow):
@@ -334,7 +330,7 @@ def _flagged_comment(contribution: Contribution, comment: Comment | int) -> Comm
     if isinstance(comment, int):
         comment = Comment.objects.filter(pk=comment).first()
     if comment is None or comment.contribution_id != contribution.pk:
-        raise _refuse("comment", _("That comment is not on this contribution."), "comment")
+        raise refusal_error(_("That comment is not on this contribution."), "comment", "comment")
     return comment
 
 
@@ -352,12 +348,12 @@ def flag_add(
     refused rather than taken for the contribution. Enough flags hide the item until a
     moderator has looked at it (the campaign's threshold)."""
     if reason not in Flag.Reason.values:
-        raise _refuse("reason", _("Choose a reason."), "reason")
+        raise refusal_error(_("Choose a reason."), "reason", "reason")
     if comment is not None:
         comment = _flagged_comment(contribution, comment)
     target = comment or contribution
     if target.moderation_state != State.PUBLISHED:
-        raise _refuse(NON_FIELD_ERRORS, _("This is not public."), "hidden")
+        raise refusal_error(_("This is not public."), "hidden", NON_FIELD_ERRORS)
     flag, _created = Flag.objects.get_or_create(
         contribution=contribution,
         comment=comment,

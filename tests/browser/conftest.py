@@ -4,7 +4,7 @@ import os
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these flags Chromium keeps trying to reach Google's services, which this network refuses.
@@ -39,9 +39,28 @@ def browser() -> Browser:
         browser.close()
 
 
+# Tells the test of every Content-Security-Policy violation on any page of the context: a
+# blocked inline script or style, or a source the policy does not list (docs/decisions/0012).
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolation(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ` +
+      `${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+  );
+});"""
+
+
+def watch_csp(context: BrowserContext) -> list[str]:
+    """The list that collects the context's CSP violations as they happen."""
+    violations: list[str] = []
+    context.expose_function("__cspViolation", lambda text: violations.append(text))
+    context.add_init_script(CSP_LISTENER)
+    return violations
+
+
 @pytest.fixture
 def page(browser: Browser) -> Page:
     context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    violations = watch_csp(context)
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors: list[str] = []
@@ -49,6 +68,7 @@ def page(browser: Browser) -> Page:
     yield page
     context.close()
     assert not errors, f"JavaScript errors: {errors}"
+    assert not violations, f"Content-Security-Policy violations: {violations}"
 
 
 @pytest.fixture

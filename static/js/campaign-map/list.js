@@ -3,11 +3,25 @@
 import { el } from "../lib/dom.js";
 import { formatDate } from "../lib/i18n.js";
 
+const SVG = "http://www.w3.org/2000/svg";
+
+function svgEl(tag, attrs) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  return node;
+}
+
+/** The theme's colour as the template draws it: an SVG fill, which needs no style attribute. */
+function swatch(colour) {
+  const attrs = { class: "swatch", viewBox: "0 0 2 2", "aria-hidden": "true", focusable: "false" };
+  const svg = svgEl("svg", attrs);
+  svg.append(svgEl("circle", { cx: "1", cy: "1", r: ".94", fill: colour }));
+  return svg;
+}
+
 /** A list item like templates/engagement/_contribution_item.html, built from a Feature. */
 function listItem(feature, labels) {
   const p = feature.properties;
-  const swatch = el("span", { class: "swatch" });
-  swatch.style.background = p.color;
   return el(
     "li",
     { class: "contribution", id: `contribution-${feature.id}`, "data-id": String(feature.id) },
@@ -17,7 +31,7 @@ function listItem(feature, labels) {
       { class: "contribution-meta" },
       el("span", { class: `kind kind-${p.kind}` }, labels.kinds[p.kind] ?? p.kind),
       " · ",
-      el("span", { class: "theme" }, swatch, p.theme_name),
+      el("span", { class: "theme" }, swatch(p.color), p.theme_name),
       " · ",
       el("span", { class: "status" }, labels.statuses[p.status] ?? p.status),
       " · ",

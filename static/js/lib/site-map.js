@@ -1,0 +1,13 @@
+// Starts each map that {% site_map %} wrote (geo/templatetags/site_maps.py), as django-leaflet's
+// inline script would: the same options, at the window's load, so every page script has added
+// its `map:init` listener first. A file rather than inline code, for the Content-Security-Policy.
+
+function startMaps() {
+  for (const container of document.querySelectorAll("[data-leaflet-options]")) {
+    const djoptions = JSON.parse(container.dataset.leafletOptions);
+    L.Map.djangoMap(container.id, { djoptions, globals: false, callback: null });
+  }
+}
+
+if (document.readyState === "complete") startMaps();
+else window.addEventListener("load", startMaps);

@@ -36,6 +36,16 @@ def default_language():
     translation.deactivate()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def queued_email(django_test_environment):
+    """Django's test set-up puts its in-memory e-mail backend in front; put the site's outbox
+    back (config.mail), so every e-mail a test sends is queued and delivered as the site does it,
+    into `mail.outbox` (EMAIL_DELIVERY_BACKEND in config/settings/test.py)."""
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "config.mail.QueuedEmailBackend"
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Rate-limit counters live in the cache; each test starts with none."""

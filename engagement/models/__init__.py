@@ -1,5 +1,6 @@
 """The engagement app's models, one module per concern; imported here so Django finds them."""
 
+from engagement.models.exports import ExportJob
 from engagement.models.feedback import AccessibilityFeedback
 from engagement.models.integration import ApiKey
 from engagement.models.moderation import Block, Flag, ModerationAction, Role
@@ -25,6 +26,7 @@ __all__ = [
     "Campaign",
     "Comment",
     "Contribution",
+    "ExportJob",
     "Flag",
     "Follow",
     "HiddenReason",

@@ -34,7 +34,7 @@ from tests.factories.geo import (
     polygon_in,
     route_in,
 )
-from tests.factories.interop import ApiKeyFactory
+from tests.factories.interop import ApiKeyFactory, ExportJobFactory
 from tests.factories.moderation import (
     BlockFactory,
     FlagFactory,
@@ -71,6 +71,7 @@ FACTORIES = {
         FollowFactory,
         StatusChangeFactory,
         ApiKeyFactory,
+        ExportJobFactory,
         RoleFactory,
         FlagFactory,
         BlockFactory,
@@ -102,6 +103,7 @@ __all__ = [
     "CampaignFactory",
     "CommentFactory",
     "ContributionFactory",
+    "ExportJobFactory",
     "FlagFactory",
     "FollowFactory",
     "MeasureFactory",

@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from engagement.interop.services import api_key_create
-from engagement.models import ApiKey
+from engagement.models import ApiKey, ExportJob
 
 
 class ApiKeyFactory(factory.django.DjangoModelFactory):
@@ -31,3 +31,16 @@ class ApiKeyFactory(factory.django.DjangoModelFactory):
             api_key.save(update_fields=["revoked_at"])
         api_key.secret = secret
         return api_key
+
+
+class ExportJobFactory(factory.django.DjangoModelFactory):
+    """A large export waiting for the worker, asked for by an anonymous participant's browser."""
+
+    class Meta:
+        model = ExportJob
+
+    participant = factory.SubFactory("tests.factories.engagement.ParticipantFactory")
+    format = "csv"
+    query = "campaign=tesoma-together"
+    language = "fi"
+    url_prefix = "http://testserver"

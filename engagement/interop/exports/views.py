@@ -3,21 +3,26 @@
 import tempfile
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db.models import QuerySet
 from django.http import (
     FileResponse,
+    Http404,
     HttpRequest,
     HttpResponseBase,
     JsonResponse,
     StreamingHttpResponse,
 )
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from engagement.common.api import GEOJSON
 from engagement.interop.exports.csv_writer import csv_chunks
+from engagement.interop.exports.jobs import export_job_create, export_job_for
 from engagement.interop.exports.selectors import (
     CHUNK_ROWS,
     CSV_COLUMNS,
@@ -26,7 +31,7 @@ from engagement.interop.exports.selectors import (
     contribution_gpkg_write,
     geojson_chunks,
 )
-from engagement.models import Contribution
+from engagement.models import Contribution, ExportJob
 from engagement.participation.filters import contribution_filters_parse
 from engagement.participation.selectors import (
     contributions_feature_text_queryset,
@@ -64,6 +69,18 @@ def _url_prefix(request: HttpRequest) -> str:
     return request.build_absolute_uri(detail)[:-2]
 
 
+def _queued(request: HttpRequest, query: ExportQuery, fmt: str) -> HttpResponseBase | None:
+    """A large export goes to the queue's worker; the requester is sent to its page."""
+    job = export_job_create(
+        request=request,
+        queryset=query.queryset,
+        exact=query.exact,
+        fmt=fmt,
+        url_prefix=_url_prefix(request),
+    )
+    return redirect("export-job", pk=job.pk) if job else None
+
+
 # Views --------------------------------------------------------------------------------------
 
 
@@ -81,6 +98,8 @@ def contributions_csv(request: HttpRequest) -> HttpResponseBase:
     query = export_query(request)
     if isinstance(query, JsonResponse):
         return query
+    if queued := _queued(request, query, "csv"):
+        return queued
     rows = contribution_csv_rows(
         queryset=query.queryset, exact=query.exact, url_prefix=_url_prefix(request)
     )
@@ -96,6 +115,8 @@ def contributions_geojson(request: HttpRequest) -> HttpResponseBase:
     query = export_query(request)
     if isinstance(query, JsonResponse):
         return query
+    if queued := _queued(request, query, "geojson"):
+        return queued
     features = contributions_feature_text_queryset(queryset=query.queryset, exact=query.exact)
     response = StreamingHttpResponse(
         geojson_chunks(features.iterator(chunk_size=CHUNK_ROWS)), content_type=GEOJSON
@@ -109,6 +130,8 @@ def contributions_gpkg(request: HttpRequest) -> HttpResponseBase:
     query = export_query(request)
     if isinstance(query, JsonResponse):
         return query
+    if queued := _queued(request, query, "gpkg"):
+        return queued
     # Deleted when closed: FileResponse closes it once sent (or when the client goes away).
     file = tempfile.NamedTemporaryFile(prefix="yhdessa-", suffix=".gpkg")  # noqa: SIM115
     try:
@@ -128,3 +151,47 @@ def contributions_gpkg(request: HttpRequest) -> HttpResponseBase:
         content_type="application/geopackage+sqlite3",
     )
     return _as_download(response, query.exact, "gpkg")
+
+
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "geojson": GEOJSON,
+                 "gpkg": "application/geopackage+sqlite3"}  # fmt: skip
+# The job's page asks again this often while the worker writes the file.
+JOB_REFRESH_SECONDS = 3
+
+
+@require_GET
+def export_job(request: HttpRequest, pk: str) -> HttpResponseBase:
+    """A large export: its page while the worker writes it (202), then the file itself; only to
+    the user or browser that asked, 404 to anyone else."""
+    job = export_job_for(request=request, pk=pk)
+    if job is None:
+        raise Http404
+    if job.status == ExportJob.Status.READY:
+        try:
+            file = default_storage.open(job.file, "rb")
+        except FileNotFoundError:
+            raise Http404 from None  # deleted meanwhile (EXPORT_KEEP_HOURS)
+        response = FileResponse(
+            file,
+            as_attachment=True,
+            filename=f"{FILENAME}.{job.format}",
+            content_type=CONTENT_TYPES[job.format],
+        )
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+    pending = job.status == ExportJob.Status.PENDING
+    response = render(
+        request,
+        "engagement/export_job.html",
+        {
+            "job": job,
+            "pending": pending,
+            "refresh": JOB_REFRESH_SECONDS,
+            "keep_hours": settings.EXPORT_KEEP_HOURS,
+        },
+        status=202 if pending else 200,
+    )
+    if pending:
+        response["Retry-After"] = str(JOB_REFRESH_SECONDS)
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -1,10 +1,27 @@
 """Test runs: fast password hashing, in-memory e-mail, plain static storage."""
 
+import os
+import secrets
+
 from config.settings.base import *  # noqa: F403
-from config.settings.base import STORAGES
+from config.settings.base import LOGGING, STORAGES
+
+# A new key for each test run; exported, so the servers and workers a test starts sign alike.
+SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50)
+os.environ["SECRET_KEY"] = SECRET_KEY
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# E-mail takes the production path (the outbox, then a delivery task) into Django's test outbox;
+# tasks run in the process (a delivery at once, a task that a change asks for at its commit).
+# The worker tests start `manage.py worker` with TASKS_BACKEND and EMAIL_DELIVERY_BACKEND (SMTP
+# to their own server) in its environment instead.
+EMAIL_BACKEND = "config.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env(
+    "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.locmem.EmailBackend"
+)
+LOGGING["handlers"]["mail_admins"]["email_backend"] = EMAIL_DELIVERY_BACKEND
+_IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default=_IMMEDIATE)}}
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,5 +1,6 @@
 """Who is taking part: `request.get_participant(create=...)` for views and API views alike."""
 
+import ipaddress
 import secrets
 from collections.abc import Callable
 
@@ -60,9 +61,19 @@ class ParticipantMiddleware:
 
 
 def client_address(request: HttpRequest) -> str | None:
-    """The client's address for rate limits, looking past NUM_PROXIES trusted proxies."""
+    """The client's address for rate limits, looking past NUM_PROXIES trusted proxies.
+
+    Each trusted proxy appends the address it saw to X-Forwarded-For, so the client is the
+    NUM_PROXIES-th entry from the right; entries further left are whatever the client sent.
+    With no proxy configured the header is ignored, since anyone can send it. A missing or
+    malformed entry falls back to the socket's address rather than to a value a client chose.
+    """
     if settings.NUM_PROXIES:
         forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        if len(forwarded) >= settings.NUM_PROXIES and forwarded[-settings.NUM_PROXIES]:
-            return forwarded[-settings.NUM_PROXIES]
+        if len(forwarded) >= settings.NUM_PROXIES:
+            candidate = forwarded[-settings.NUM_PROXIES]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                pass
     return request.META.get("REMOTE_ADDR") or None

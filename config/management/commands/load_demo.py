@@ -7,11 +7,16 @@ nothing: areas, the campaign and themes are matched on their slugs, and a contri
 already exists in the campaign is skipped.
 """
 
+import dataclasses
+import secrets
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from config.demo.read import demo_data_read
+from config.demo.schema import AccountData, AccountsData, DemoData
 from config.demo.write import demo_write
 from toolkit.content.datafiles import DataFileError
 
@@ -28,6 +33,9 @@ class Command(BaseCommand):
             data = demo_data_read()
         except DataFileError as error:
             raise CommandError(str(error)) from None
+        published = data.accounts
+        if not settings.DEMO_PUBLIC_PASSWORDS:
+            data = _with_random_passwords(data)
         loaded = demo_write(data)
         self.stdout.write(
             self.style.SUCCESS(
@@ -38,10 +46,53 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Open /campaigns/{loaded.campaign.slug}/")
         self.stdout.write(f"Toolkit: {loaded.cards} method cards, {loaded.stories} stories.")
-        self.stdout.write("Demo accounts (development only; sign in at /accounts/login/):")
-        accounts = data.accounts
-        for official in accounts.officials:
-            self.stdout.write(f"  {official.role:12} {official.email} / {official.password}")
-        member, editor = accounts.organisation_member, accounts.editor
-        self.stdout.write(f"  {'organisation':12} {member.email} / {member.password}")
-        self.stdout.write(f"  {'editor':12} {editor.email} / {editor.password}")
+        if settings.DEMO_PUBLIC_PASSWORDS:
+            self.stdout.write("Demo accounts (development only; sign in at /accounts/login/):")
+            for role, account in _roles(data.accounts):
+                self.stdout.write(f"  {role:12} {account.email} / {account.password}")
+        else:
+            self._print_private_passwords(data.accounts, published)
+
+    def _print_private_passwords(self, accounts: AccountsData, published: AccountsData) -> None:
+        """Each account's random password, shown this once; an account that still has the
+        README's password (loaded earlier under development settings) gets a random one now."""
+        self.stdout.write(
+            "Demo accounts with random passwords, shown only now (sign in at /accounts/login/):"
+        )
+        readme = {account.email: account.password for _, account in _roles(published)}
+        users = get_user_model().objects
+        for role, account in _roles(accounts):
+            user = users.get(username=account.email)
+            if user.check_password(readme[account.email]):
+                user.set_password(account.password)
+                user.save(update_fields=["password"])
+            if user.check_password(account.password):
+                self.stdout.write(f"  {role:12} {account.email} / {account.password}")
+            else:
+                self.stdout.write(f"  {role:12} {account.email} (password unchanged)")
+
+
+def _roles(accounts: AccountsData) -> list[tuple[str, AccountData]]:
+    return [
+        *((official.role, official) for official in accounts.officials),
+        ("organisation", accounts.organisation_member),
+        ("editor", accounts.editor),
+    ]
+
+
+def _with_random_passwords(data: DemoData) -> DemoData:
+    """The demo with a new random password for each account instead of the published ones."""
+
+    def fresh(account: AccountData) -> AccountData:
+        return dataclasses.replace(account, password=secrets.token_urlsafe(12))
+
+    accounts = data.accounts
+    return dataclasses.replace(
+        data,
+        accounts=dataclasses.replace(
+            accounts,
+            officials=[fresh(official) for official in accounts.officials],
+            organisation_member=fresh(accounts.organisation_member),
+            editor=fresh(accounts.editor),
+        ),
+    )

@@ -76,6 +76,10 @@ class Flag(models.Model):
     )
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     text = models.TextField(_("details"), blank=True, max_length=1000)
+    # An anonymous flagger's address as a keyed hash (engagement.participation.limits): flags
+    # hide an item only from different addresses or accounts. "" for accounts and keys, and
+    # once the retention period has erased it.
+    address_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     # Set when a moderator has looked at the flagged item.
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)

@@ -80,7 +80,11 @@ class Campaign(models.Model):
     flag_threshold = models.PositiveSmallIntegerField(
         _("flags that hide an item"),
         default=3,
-        help_text=_("This many residents' flags hide an item until a moderator has looked at it."),
+        help_text=_(
+            "Flags from this many different people (accounts, or network addresses when not "
+            "signed in) hide an item until a moderator has looked at it; after that, only "
+            "flags from signed-in accounts do."
+        ),
     )
 
     class Meta:
@@ -276,6 +280,11 @@ class Photo(models.Model):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         ordering = ["contribution", "position", "id"]
+        # Every photo request looks its file up by name (config/media.py).
+        indexes = [
+            models.Index(fields=["image"], name="photo_image_name"),
+            models.Index(fields=["thumbnail"], name="photo_thumbnail_name"),
+        ]
 
     def __str__(self) -> str:
         return self.image.name
@@ -366,9 +375,15 @@ class OncePerParticipant(models.Model):
 class Support(OncePerParticipant):
     """One participant's support of a contribution."""
 
+    # An anonymous supporter's address as a keyed hash (engagement.participation.limits), so
+    # one address's anonymous supports of a contribution can be capped; "" for accounts and
+    # keys, and once the retention period has erased it.
+    address_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+
     class Meta(OncePerParticipant.Meta):
         verbose_name = _("support")
         verbose_name_plural = _("supports")
+        indexes = [models.Index(fields=["contribution", "address_hash"], name="support_address")]
 
 
 class Follow(OncePerParticipant):

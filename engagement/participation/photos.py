@@ -1,5 +1,8 @@
 """Residents' photo uploads: checked by decoding, re-encoded from pixels only, never stored as sent.
 
+What decoding would cost is checked first, from sizes and headers only (photos_check), so a
+refusal, a rate limit among them, never waits for Pillow to decode anything.
+
 A phone photo carries the resident's location, device and often name in EXIF, XMP, IPTC and PNG
 text chunks. Only pixel data survives here, so no metadata can leak into the public site. Nothing
 in this module touches the database: the engagement service stores the results in its transaction.
@@ -18,10 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Model
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from PIL import Image, ImageCms, ImageOps
@@ -65,13 +70,18 @@ class _Refused(Exception):
         self.error = error
 
 
-def photos_clean(files: Sequence[UploadedFile]) -> list[CleanPhoto]:
-    """Validate and re-encode all files, or raise ValidationError naming each bad file.
+def photos_check(files: Sequence[UploadedFile]) -> int:
+    """Refuse what is too much before anything is decoded; returns the pixels decoding will take.
 
-    Every file is checked before raising, so the form can show all problems at once.
+    Cheap: sizes, then each file's header (Image.open reads no pixel data), so a caller can
+    check its rate limit between this and photos_clean. Refused: more than MAX_PHOTOS files,
+    together more than MAX_UPLOAD_BYTES_PER_REQUEST (a file the upload handler did not keep
+    counts with the size it had), a file over MAX_BYTES or not an accepted format, more than
+    MAX_PIXELS declared or MAX_DECODED_PIXELS_PER_PHOTO to decode in one file, and more than
+    MAX_DECODED_PIXELS_PER_REQUEST to decode in all. Every problem is named at once.
     """
     if len(files) > MAX_PHOTOS:
-        # Refused before decoding anything: decoding dozens of files is work for an attacker.
+        # Refused before reading anything: many files are work for an attacker.
         raise ValidationError(
             ngettext(
                 "Attach at most %(limit)d photo.",
@@ -81,6 +91,48 @@ def photos_clean(files: Sequence[UploadedFile]) -> list[CleanPhoto]:
             code="too_many_photos",
             params={"limit": MAX_PHOTOS, "count": len(files)},
         )
+    request_limit = settings.MAX_UPLOAD_BYTES_PER_REQUEST
+    not_kept = any(getattr(file, "over_request_limit", False) for file in files)
+    if not_kept or sum(file.size or 0 for file in files) > request_limit:
+        raise ValidationError(
+            _("The photos together are larger than %(size)s. Attach fewer or smaller ones."),
+            code="upload_too_large",
+            params={"size": filesizeformat(request_limit)},
+        )
+    errors: list[ValidationError] = []
+    total_pixels = 0
+    for number, file in enumerate(files, start=1):
+        name = _display_name(file, number)
+        try:
+            img = _open_checked(_read_limited(file, name=name), name=name)
+            with img:
+                total_pixels += _decoded_pixels(img, name=name)
+        except _Refused as refused:
+            errors.append(refused.error)
+    pixel_limit = settings.MAX_DECODED_PIXELS_PER_REQUEST
+    if not errors and total_pixels > pixel_limit:
+        errors.append(
+            ValidationError(
+                _(
+                    "The photos together have more than %(limit)d megapixels. Attach fewer or "
+                    "smaller ones."
+                ),
+                code="photos_too_many_pixels",
+                params={"limit": pixel_limit // 1_000_000},
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    return total_pixels
+
+
+def photos_clean(files: Sequence[UploadedFile]) -> list[CleanPhoto]:
+    """Validate and re-encode all files, or raise ValidationError naming each bad file.
+
+    photos_check runs first, so nothing is decoded unless every file passed it; then every
+    file is decoded before raising, so the form can show all problems at once.
+    """
+    photos_check(files)
     cleaned: list[CleanPhoto] = []
     errors: list[ValidationError] = []
     for number, file in enumerate(files, start=1):
@@ -200,6 +252,29 @@ def _open_checked(data: bytes, *, name: str) -> Image.Image:
         img.close()
         raise _too_many_pixels(name)
     return img
+
+
+def _decoded_pixels(img: Image.Image, *, name: str) -> int:
+    """How many pixels decoding will produce, from the header alone: a JPEG is decoded at the
+    reduced scale _photo_clean asks for (draft sets the size and decodes nothing), other
+    formats whole. Refused above MAX_DECODED_PIXELS_PER_PHOTO: a 6,300 x 6,300 PNG is small
+    on the wire and takes seconds and hundreds of MB to decode."""
+    if _format_of(img) == "JPEG":
+        img.draft("RGB", (MAX_EDGE, MAX_EDGE))
+    pixels = img.width * img.height
+    limit = settings.MAX_DECODED_PIXELS_PER_PHOTO
+    if pixels > limit:
+        raise _Refused(
+            ValidationError(
+                _(
+                    "%(name)s is too large to process: at most %(limit)d megapixels. Save it at "
+                    "a smaller size and attach it again."
+                ),
+                code="photo_too_many_pixels",
+                params={"name": name, "limit": limit // 1_000_000},
+            )
+        )
+    return pixels
 
 
 def _format_of(img: Image.Image) -> str:

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from engagement.common.uploads import large_uploads
 from toolkit.content.markdown import render_markdown
 from toolkit.content.services import content_save
 from toolkit.models import Audience, MethodCard, Revision, Story, ToolkitTheme
@@ -86,6 +87,7 @@ def editor_index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@large_uploads  # a story's video may be larger than a request's photos may be
 def editor_edit(request: HttpRequest, kind: str, slug: str | None = None) -> HttpResponse:
     """Edit (or create) a card or a story; "Preview" shows it without saving."""
     if kind not in KINDS:

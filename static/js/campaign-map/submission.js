@@ -108,7 +108,8 @@ async function send({ form, draft, api, geometry, onPublished }) {
       ? gettext("Thank you! Your contribution is on the map and in the list.")
       : gettext("Thank you! Your contribution will be public once a moderator has read it.");
   }
-  if (response.status === 400 || response.status === 429) {
+  // Refusals with messages: bad input, another site's request, too large uploads, too many.
+  if ([400, 403, 413, 429].includes(response.status)) {
     showErrors(form, await response.json());
     return "";
   }

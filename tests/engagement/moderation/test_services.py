@@ -91,10 +91,18 @@ def test_enough_flags_hide_an_item_pending_review(client, contribution, moderato
     contribution.campaign.flag_threshold = 2
     contribution.campaign.save()
     flagger = ParticipantFactory()
-    moderation.flag_add(participant=flagger, contribution=contribution, reason="spam")
-    moderation.flag_add(participant=flagger, contribution=contribution, reason="spam")  # once
+    for _ in range(2):  # once
+        moderation.flag_add(
+            participant=flagger, contribution=contribution, reason="spam", address="203.0.113.1"
+        )
     assert contribution.pk in public_ids(client)
-    moderation.flag_add(participant=ParticipantFactory(), contribution=contribution, reason="spam")
+    # Another person: another address (flags from one address count as one, decision 0013).
+    moderation.flag_add(
+        participant=ParticipantFactory(),
+        contribution=contribution,
+        reason="spam",
+        address="203.0.113.2",
+    )
     contribution.refresh_from_db()
     assert contribution.moderation_state == "pending"
     assert contribution.pk not in public_ids(client)

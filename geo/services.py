@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from modeltranslation import settings as mt_settings
 
+from geo.geojson import geometry_from_geojson  # noqa: F401 (callers import it from here)
 from geo.models import Area
 
 # A pin placed on the boundary line, or a few metres past it by an unsteady finger on a phone,
@@ -74,39 +75,6 @@ def _coordinates(geometry: GEOSGeometry) -> Iterator[tuple[float, ...]]:
     else:  # polygons (their rings) and collections (their members)
         for part in geometry:
             yield from _coordinates(part)
-
-
-GEOJSON_GEOMETRY_TYPES = {
-    "Point",
-    "LineString",
-    "Polygon",
-    "MultiPoint",
-    "MultiLineString",
-    "MultiPolygon",
-}
-
-
-def geometry_from_geojson(value: dict | str) -> GEOSGeometry:
-    """A WGS 84 geometry from a GeoJSON geometry object (RFC 7946).
-
-    Only `type` and `coordinates` are passed on to GDAL's parser, so a `crs` member sent by a
-    client never makes GDAL resolve a spatial reference (see docs/decisions/0002-debian-gdal.md).
-    """
-    invalid = ValidationError(_("The location is not a valid geometry."), code="invalid")
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            raise invalid from None
-    if not isinstance(value, dict) or value.get("type") not in GEOJSON_GEOMETRY_TYPES:
-        raise invalid
-    if not isinstance(value.get("coordinates"), list):
-        raise invalid
-    text = json.dumps({"type": value["type"], "coordinates": value["coordinates"]})
-    try:
-        return GEOSGeometry(text, srid=4326)
-    except (GEOSException, GDALException, ValueError, TypeError):
-        raise invalid from None
 
 
 def geometry_validate_in_area(*, geometry: GEOSGeometry, area: Area) -> None:

@@ -15,6 +15,20 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, messages)
 
 
+# PostgreSQL's bigint, the type of every id.
+MAX_ID = 2**63 - 1
+
+
+def form_id(value: object) -> int | None:
+    """The row id a form field names, or None when the text is not one (not digits, or beyond
+    the database's bigint): a lookup by such text raised ValueError, a 500."""
+    text = str(value if value is not None else "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
 def service_error_text(error: ValidationError) -> str:
     """A refusal as one line, for a page message where no form shows it."""
     return " ".join(error.messages)

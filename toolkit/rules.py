@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AnonymousUser, User
 
 from engagement.rules import can_moderate
-from toolkit.models import Organisation, Pilot
+from toolkit.models import MethodCard, Organisation, Pilot, Publication, Story
 from toolkit.pilots.status import PUBLIC_STATUSES, UNDER_REVIEW
 
 
@@ -24,3 +24,20 @@ def can_review_pilot(user: User | AnonymousUser | None, pilot: Pilot) -> bool:
 def pilot_is_public(pilot: Pilot) -> bool:
     """Approved, reported and declined pilots are public; declined ones with the reason."""
     return pilot.status in PUBLIC_STATUSES
+
+
+def can_see_pilot(user: User | AnonymousUser | None, pilot: Pilot) -> bool:
+    """Anyone sees a public pilot; its organisation's members and its reviewers see it (and
+    its photos) before and whatever the review decides."""
+    return (
+        pilot_is_public(pilot)
+        or is_member(user, pilot.organisation)
+        or can_review_pilot(user, pilot)
+    )
+
+
+def can_see_content(user: User | AnonymousUser | None, item: MethodCard | Story) -> bool:
+    """A published method card or story is public; a draft only for those who may edit it."""
+    return item.status == Publication.PUBLISHED or bool(
+        user and user.has_perm(f"toolkit.change_{item._meta.model_name}")
+    )

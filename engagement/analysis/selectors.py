@@ -14,13 +14,13 @@ from pathlib import Path
 
 import snowballstemmer
 from django.db import connection
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from engagement.models import Campaign, Comment, Contribution, Support, Theme
-from engagement.participation.selectors import with_counts
+from engagement.participation.selectors import contribution_public_location, with_counts
 from geo.models import Area
 from geo.selectors import area_with_descendant_ids
 
@@ -151,15 +151,18 @@ def top_contributions(*, filters: AnalysisFilters, by: str) -> list[Contribution
 
 
 def hexbins(*, filters: AnalysisFilters, zoom: int) -> str:
-    """Hexagon bins of the contributions as a GeoJSON FeatureCollection written by PostGIS.
+    """Hexagon bins of the contributions' public locations as a GeoJSON FeatureCollection
+    written by PostGIS.
 
     Cells come from ST_HexagonGrid in ETRS-TM35FIN (EPSG:3067), sized for the zoom; each
     carries its count and up to 50 of its contributions (newest first) for the cell's list.
     """
     size = HEX_SIZE_BY_ZOOM[min(max(zoom, min(HEX_SIZE_BY_ZOOM)), max(HEX_SIZE_BY_ZOOM))]
     qs = analysed_contributions(filters=filters).values("id", "title", "created_at")
+    # At the public location, as the exports give it to analysts: an exact point must not be
+    # recoverable from which cell it falls in at the finest zoom.
     inner_sql, params = qs.annotate(
-        g=F("geometry")
+        g=contribution_public_location()
     ).query.sql_with_params()  # the filtered rows, as the ORM writes them
     url_prefix = reverse("engagement:contribution-detail", kwargs={"pk": 1})[:-2]
     sql = f"""

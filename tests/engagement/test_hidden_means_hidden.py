@@ -13,7 +13,7 @@ from engagement.models import Follow, Support
 from engagement.moderation import services as moderation
 from engagement.participation import services
 from engagement.participation.services import participant_for_user
-from tests.factories import CommentFactory, ContributionFactory, UserFactory
+from tests.factories import CommentFactory, ContributionFactory, PhotoFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +71,10 @@ def test_a_hidden_item_is_on_no_public_surface(
     follower = UserFactory(username="follower", email="f@example.org")
     Follow.objects.create(contribution=item, participant=participant_for_user(user=follower))
 
+    photo = PhotoFactory(contribution=item)
+    photo_files = [photo.image.url, photo.thumbnail.url]
+    assert [client.get(url).status_code for url in photo_files] == [200, 200]
+
     before = public_surfaces(client, theme.campaign, [item.pk])
     # The crawl sees the item everywhere while it is public.
     for name in ("campaign page", "map API", "Open311 requests, JSON", "Open311 requests, XML"):
@@ -106,6 +110,8 @@ def test_a_hidden_item_is_on_no_public_surface(
         assert f"<service_request_id>{item.pk}</service_request_id>" not in text, name
         if how == "author blocked":
             assert "Ilmarinen" not in text, name
+    # The photo files themselves (config/media.py), not only the API's list of them.
+    assert [client.get(url).status_code for url in photo_files] == [404, 404]
     if how == "author blocked":
         feature = next(
             f

@@ -26,6 +26,7 @@ from toolkit.models import (
     WorkshopPlan,
 )
 from toolkit.pilots.status import PUBLIC_STATUSES
+from toolkit.rules import can_see_content
 
 SEARCH_FIELDS_CARD = (
     "title",
@@ -95,9 +96,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _visible(request: HttpRequest, item) -> bool:
-    return item.status == Publication.PUBLISHED or request.user.has_perm(
-        f"toolkit.change_{item._meta.model_name}"
-    )
+    return can_see_content(request.user, item)
 
 
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -152,6 +151,10 @@ def guide(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _slugs(values: list[str]) -> list[str]:
+    return [value for value in values if "\x00" not in value]
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def workshop_new(request: HttpRequest) -> HttpResponse:
     """A facilitator collects cards and stories into a session plan with a shareable link."""
@@ -159,9 +162,10 @@ def workshop_new(request: HttpRequest) -> HttpResponse:
     stories = Story.objects.filter(status=Publication.PUBLISHED)
     errors = []
     if request.method == "POST":
-        title = request.POST.get("title", "").strip()
-        chosen_cards = list(cards.filter(slug__in=request.POST.getlist("methods")))
-        chosen_stories = list(stories.filter(slug__in=request.POST.getlist("stories")))
+        # PostgreSQL's text cannot hold NUL: a title loses it, a slug with it is no slug.
+        title = request.POST.get("title", "").replace("\x00", "").strip()
+        chosen_cards = list(cards.filter(slug__in=_slugs(request.POST.getlist("methods"))))
+        chosen_stories = list(stories.filter(slug__in=_slugs(request.POST.getlist("stories"))))
         if not title:
             errors.append(_("Give the session a title."))
         if not chosen_cards and not chosen_stories:

@@ -1,12 +1,14 @@
 """Reads of organisations and pilots, for the pilot pages, the API and other apps' pages."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from engagement.common.media import MediaFile
 from engagement.participation.selectors import contributions_public
 from geo.models import Area
 from geo.selectors import area_with_descendant_ids
-from toolkit.models import Pilot
+from toolkit.models import Pilot, PilotPhoto
 from toolkit.pilots.status import PUBLIC_STATUSES, RUNNING, running_q
+from toolkit.rules import can_see_pilot, pilot_is_public
 
 
 def pilots_public() -> QuerySet[Pilot]:
@@ -64,3 +66,20 @@ def pilots_in_campaign(*, campaign) -> QuerySet[Pilot]:
 def pilot_contributions(*, pilot: Pilot) -> QuerySet:
     """The public contributions a pilot answers, for its page."""
     return contributions_public().filter(pilots=pilot).select_related("theme")
+
+
+def pilot_photo_file(*, name: str) -> MediaFile | None:
+    """Who may see the pilot photo (image or thumbnail) stored under `name`: whoever may see
+    the pilot's page, which shows all its photos; None when no pilot photo has that name."""
+    photo = (
+        PilotPhoto.objects.filter(Q(image=name) | Q(thumbnail=name))
+        .select_related("pilot__organisation", "pilot__campaign")
+        .first()
+    )
+    if photo is None:
+        return None
+    pilot = photo.pilot
+    return MediaFile(
+        public=pilot_is_public(pilot),
+        visible_to=lambda user, participant: can_see_pilot(user, pilot),
+    )

@@ -22,8 +22,7 @@ from django.utils.translation import gettext as _
 from engagement.interop.exports.csv_writer import STREAM_PIECE_CHARS
 from engagement.interop.exports.geopackage import GPKG_LAYERS, GeoPackageWriter
 from engagement.models import Contribution
-from engagement.participation.selectors import translated_field
-from geo.selectors import public_geometry
+from engagement.participation.selectors import contribution_public_location, translated_field
 
 CHUNK_ROWS = 2000
 # Streamed pieces of about this many characters: few enough writes, small enough to stay flat.
@@ -67,7 +66,7 @@ class _GeometryFunc(Func):
 
 
 def _shown_geometry(exact: bool) -> Expression:
-    return F("geometry") if exact else public_geometry("geometry", "exact_location_public")
+    return F("geometry") if exact else contribution_public_location()
 
 
 def _attribute_rows(

@@ -4,7 +4,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from django.contrib.gis.geos import Point
+from django.contrib.gis.geos import GEOSGeometry, Point
 
 from engagement.analysis.selectors import (
     AnalysisFilters,
@@ -210,3 +210,41 @@ def test_compare_two_windows_side_by_side(client, fixture_data, analyst):
         3,
         2,
     ]
+
+
+def test_hexagon_bins_hold_each_point_at_its_public_location_as_exports_give_it(
+    theme, analyst_client
+):
+    """At the finest zoom (30 m cells) a point 64 m from the centre of its 100 m privacy cell
+    falls in another hexagon than its public location: the bins must show the public one."""
+    centre = Point(23.63, 61.5, srid=4326).transform(3067, clone=True)
+    centre = Point(centre.x // 100 * 100 + 50, centre.y // 100 * 100 + 50, srid=3067)
+    exact = Point(centre.x + 45, centre.y + 45, srid=3067).transform(4326, clone=True)
+    snapped = ContributionFactory(campaign=theme.campaign, theme=theme, geometry=exact)
+    as_chosen = ContributionFactory(
+        campaign=theme.campaign, theme=theme, geometry=exact, exact_location_public=True
+    )
+    export = analyst_client.get("/exports/contributions.geojson", {"campaign": theme.campaign.slug})
+    exported = {
+        feature["id"]: GEOSGeometry(json.dumps(feature["geometry"]), srid=4326)
+        for feature in json.loads(b"".join(export.streaming_content))["features"]
+    }
+    assert exported[as_chosen.pk].equals_exact(exact, tolerance=1e-6)
+    assert exported[snapped.pk].distance(exact) > 1e-4  # moved to the cell's centre
+
+    cells = analyst_client.get(
+        "/analysis/hexbins.geojson", {"campaign": theme.campaign.slug, "zoom": "16"}
+    ).json()
+    assert cells["cell_size_m"] == 30
+
+    def cell_of(contribution) -> GEOSGeometry:
+        (cell,) = [
+            GEOSGeometry(json.dumps(f["geometry"]), srid=4326)
+            for f in cells["features"]
+            if contribution.pk in [i["id"] for i in f["properties"]["contributions"]]
+        ]
+        return cell
+
+    assert cell_of(as_chosen).contains(exported[as_chosen.pk])
+    assert cell_of(snapped).contains(exported[snapped.pk])
+    assert not cell_of(snapped).contains(exact)

@@ -14,19 +14,25 @@ MO_FILES := $(PO_FILES:.po=.mo)
 
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: help run dev test stop clean db migrate demo lint format messages lock deps-run deps-test bench
+# The queue's worker in the background for as long as the server runs (in its own process group,
+# so Ctrl-C reaches only the server; the worker gets one SIGTERM and finishes the step in hand).
+WITH_WORKER = setsid $(BIN)/python manage.py worker & worker=$$!; \
+	trap 'kill -TERM -- -$$worker 2>/dev/null; wait $$worker' EXIT;
+
+.PHONY: help run dev test stop clean db migrate demo lint format messages lock deps-run deps-test bench backup restore
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-run: deps-run $(BIN)/.installed $(MO_FILES) db migrate demo ## Serve the site with the Tesoma demo (gunicorn, PORT=8000)
+run: deps-run $(BIN)/.installed $(MO_FILES) .local/secret_key db migrate demo ## Serve the site with the Tesoma demo (gunicorn, PORT=8000)
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	@echo "Yhdessä: http://127.0.0.1:$(PORT)/  (stop with Ctrl-C; 'make stop' stops the database)"
-	DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE) PORT=$(PORT) \
+	@echo "The queue's worker (e-mail, notifications) runs beside it: manage.py worker"
+	@$(WITH_WORKER) DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE) PORT=$(PORT) \
 		$(BIN)/gunicorn --config platform/gunicorn.conf.py config.wsgi:application
 
-dev: deps-run $(BIN)/.installed $(MO_FILES) db migrate demo ## Django's autoreloading server with DEBUG on
-	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+dev: deps-run $(BIN)/.installed $(MO_FILES) .local/secret_key db migrate demo ## Django's autoreloading server with DEBUG on
+	@export DEBUG=true; $(WITH_WORKER) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: deps-test $(BIN)/.installed $(MO_FILES) db ## Run the whole suite: unit, API, and browser tests in Chromium
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest
@@ -52,13 +58,20 @@ $(BIN)/.installed: requirements/dev.lock
 	$(BIN)/python -m pip install -q -r requirements/dev.lock
 	@touch $@
 
+# This installation's own SECRET_KEY (config.settings.local reads it unless SECRET_KEY is set):
+# made on first run, readable by its owner only, never committed (.local/ is ignored by git).
+.local/secret_key:
+	@mkdir -p .local
+	@(umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' >$@.tmp) && mv $@.tmp $@
+	@echo "Generated this installation's secret key in $@ (keep it; never commit it)."
+
 locale/%.mo: locale/%.po
 	msgfmt --check -o $@ $<
 
 db: ## Start the project's PostGIS under .local/ (skipped when DATABASE_URL is set)
 	@if [ -z "$$DATABASE_URL" ]; then platform/localdb.sh start; fi
 
-migrate: db $(BIN)/.installed
+migrate: db $(BIN)/.installed .local/secret_key
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py createcachetable
 
@@ -67,14 +80,22 @@ demo: migrate ## Load the Tesoma demo (idempotent)
 
 BENCH_DB := yhdessa_bench
 BENCH_N ?= 100000
-bench: deps-run $(BIN)/.installed ## Benchmark the map API on BENCH_N synthetic contributions (own database)
+bench: deps-run $(BIN)/.installed ## Benchmark the map API on BENCH_N synthetic contributions, then a load test (200 residents, 60 s)
 	YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh start
 	export DATABASE_URL="$${BENCH_DATABASE_URL:-$$(YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh url)}"; \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py createcachetable && \
 	$(BIN)/python manage.py load_demo >/dev/null && \
 	$(BIN)/python manage.py seed_synthetic --contributions $(BENCH_N) --replace && \
-	$(BIN)/python -m tests.benchmarks.map_api
+	$(BIN)/python -m tests.benchmarks.map_api && \
+	$(BIN)/python -m tests.benchmarks.load
+
+backup: db ## Back up the database and MEDIA_ROOT into BACKUP_DIR/<time>/ (default .local/backups)
+	@platform/backup.sh
+
+restore: db ## Restore a backup: make restore BACKUP=.local/backups/<time> [FRESH=1]; stop the app first
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=<backup folder> [FRESH=1]" >&2; exit 2; }
+	@platform/restore.sh "$(BACKUP)" $(if $(FRESH),--fresh)
 
 stop: ## Stop the local PostGIS
 	@platform/localdb.sh stop

@@ -1,7 +1,9 @@
-"""Language selection for URLs outside the language-prefixed pages; refusal of NUL in URLs."""
+"""Language selection for URLs outside the language-prefixed pages; refusal of NUL in URLs;
+the Permissions-Policy header."""
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import render
@@ -69,3 +71,37 @@ class RefuseNulMiddleware:
         if path.startswith(JSON_PREFIXES) or "/exports/" in path:
             return JsonResponse({"detail": message}, status=400)
         return render(request, "400.html", {"message": message}, status=400)
+
+
+def permissions_policy_header(policy: dict[str, list[str]]) -> str:
+    """`{"geolocation": ["self"], "camera": []}` as `geolocation=(self), camera=()`.
+
+    `self` and `*` are keywords; anything else is an origin and is quoted, as the header's
+    structured-field syntax requires.
+    """
+
+    def item(source: str) -> str:
+        return source if source in ("self", "*") else f'"{source}"'
+
+    return ", ".join(
+        f"{feature}=({' '.join(item(source) for source in sources)})"
+        for feature, sources in policy.items()
+    )
+
+
+class PermissionsPolicyMiddleware:
+    """Adds `Permissions-Policy` from settings.PERMISSIONS_POLICY to every response.
+
+    Placed before WhiteNoise so static files carry it too. A view that sets its own header
+    keeps it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.header = permissions_policy_header(getattr(settings, "PERMISSIONS_POLICY", {}))
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response

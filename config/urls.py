@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -11,10 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import last_modified
+from django.views.defaults import bad_request as django_bad_request
 from django.views.defaults import page_not_found
+from django.views.defaults import server_error as django_server_error
 from django.views.i18n import JavaScriptCatalog
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView
+
+from config.media import media_serve
+from engagement.common.api import request_too_large_message
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -44,15 +49,11 @@ urlpatterns = [
     path("open311/v2/", include("engagement.interop.open311.urls")),
 ]
 
-if settings.SERVE_MEDIA:
-    # Uploaded photos from MEDIA_ROOT; in production a web server or object storage serves them.
-    urlpatterns.append(
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+# Uploaded files, each only to whoever may see it (config/media.py); with
+# MEDIA_ACCEL_REDIRECT_PREFIX set, nginx sends the bytes after the check.
+urlpatterns.append(
+    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", media_serve, name="media")
+)
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
@@ -73,3 +74,29 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 handler404 = not_found
+
+MACHINE_PREFIXES = ("/api/", "/tiles/", "/features/")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A request Django could not read (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many
+    fields or files): machine doors answer in JSON, a body too large with 413; pages with the
+    site's 400 page."""
+    if not request.path_info.startswith(MACHINE_PREFIXES):
+        return django_bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        return JsonResponse({"detail": request_too_large_message()}, status=413)
+    if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
+        return JsonResponse({"detail": _("The request has too many fields or files.")}, status=400)
+    return JsonResponse({"detail": _("The request could not be read.")}, status=400)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Machine doors report a server error in JSON, pages with the site's 500 page."""
+    if request.path_info.startswith(MACHINE_PREFIXES):
+        return JsonResponse({"detail": _("Something went wrong on our side.")}, status=500)
+    return django_server_error(request)
+
+
+handler400 = bad_request
+handler500 = server_error

@@ -3,14 +3,20 @@
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from config.csp import policy_directives
+from config.settings.environment import addresses
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me")
+# No default: local.py reads the installation's own key from .local/, test.py makes one per run,
+# production.py requires it from the environment (docs/decisions/0016).
+SECRET_KEY = env("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -30,6 +36,11 @@ INSTALLED_APPS = [
     "leaflet",
     "allauth",
     "allauth.account",
+    # Content-Security-Policy (docs/decisions/0012).
+    "csp",
+    # The task queue (docs/decisions/0011): the API, and its database backend and worker.
+    "django_tasks",
+    "django_tasks_db",
     "geo",
     "engagement",
     "toolkit",
@@ -39,7 +50,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, which answers static files itself: every response gets both.
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before every middleware that may query the database: a database away answers 503.
+    "config.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
     "config.middleware.RefuseNulMiddleware",
@@ -49,6 +65,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "engagement.participation.middleware.ParticipantMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The request being served, for links in e-mails when SITE_URL is not set.
+    "engagement.common.site.CurrentRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -124,24 +142,89 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / ".local" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".local" / "media")
-# Django serves uploaded photos itself unless a web server or object storage does it.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+# Uploaded files are served only through the app (config/media.py), which checks who may see
+# each: a hidden contribution's photos answer 404. Behind nginx, set this to the prefix of an
+# `internal` location that aliases MEDIA_ROOT, e.g. /protected-media/: the app checks, nginx
+# sends the bytes (README). Never let a web server serve MEDIA_ROOT directly.
+MEDIA_ACCEL_REDIRECT_PREFIX = env("MEDIA_ACCEL_REDIRECT_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "config.storage.StaticStorage"},
 }
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="yhdessa@localhost")
+# Every message (send_mail, mail_admins, allauth) goes into the outbox table, in the transaction
+# of the change it announces; the worker delivers it with EMAIL_DELIVERY_BACKEND (config/mail.py).
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="config.mail.QueuedEmailBackend")
+# Where e-mail really goes (the queue's worker hands each message to it): EMAIL_DELIVERY_BACKEND
+# if set, else EMAIL_URL's scheme (smtp+tls://user:password@host:587 for STARTTLS, smtp+ssl:// for
+# TLS on connect, consolemail://), else SMTP when EMAIL_HOST is set, else the console.
+_EMAIL = env.email_url_config(env("EMAIL_URL", default="") or "consolemail://")
+if env("EMAIL_URL", default="") or not env("EMAIL_HOST", default=""):
+    _DELIVERY = _EMAIL["EMAIL_BACKEND"]
+else:
+    _DELIVERY = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_DELIVERY_BACKEND = env("EMAIL_DELIVERY_BACKEND", default=_DELIVERY)
+EMAIL_HOST = env("EMAIL_HOST", default=_EMAIL["EMAIL_HOST"] or "localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=_EMAIL["EMAIL_PORT"] or 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default=_EMAIL["EMAIL_HOST_USER"] or "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default=_EMAIL["EMAIL_HOST_PASSWORD"] or "")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=_EMAIL.get("EMAIL_USE_TLS", False))
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=_EMAIL.get("EMAIL_USE_SSL", False))
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS) or EMAIL_USE_SSL, not both.")
+# Seconds an SMTP call may block; a failed send is retried by the queue, not waited for.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="") or "yhdessa@localhost"
+# Errors and admin notices: sent from SERVER_EMAIL to ADMINS ("Name <a@example.org>, b@…").
+SERVER_EMAIL = env("SERVER_EMAIL", default="") or DEFAULT_FROM_EMAIL
+ADMINS = addresses(env("ADMINS", default=""))
+MANAGERS = ADMINS
+EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[Yhdessä] ")
 ACCESSIBILITY_FEEDBACK_EMAIL = env("ACCESSIBILITY_FEEDBACK_EMAIL", default="")
+
+# The task queue (docs/decisions/0011): django-tasks, its database backend by default, so a task
+# is written in the transaction that asks for it. `manage.py worker` runs the tasks.
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# Work the worker runs again and again: (dotted path of a @task without arguments, seconds).
+# Adding one is one line; the worker keeps exactly one future run of each.
+PERIODIC_TASKS = [
+    ("config.mail.outbox_sweep", env.int("EMAIL_QUEUE_SWEEP_SECONDS", default=60)),
+    ("config.queue.tasks_housekeeping", 600),
+    ("engagement.interop.exports.jobs.export_jobs_prune", 3600),
+    ("engagement.participation.retention.retention_task", 86400),
+    ("config.uploads.photos_sweep_task", 3600),
+]
+# A failed send is tried again after EMAIL_QUEUE_RETRY_SECONDS, doubling each time up to an hour,
+# EMAIL_QUEUE_MAX_ATTEMPTS times in all (about 5 hours); then it is marked failed (`manage.py
+# outbox`). Sent messages are deleted from the outbox after EMAIL_QUEUE_KEEP_DAYS.
+EMAIL_QUEUE_RETRY_SECONDS = env.float("EMAIL_QUEUE_RETRY_SECONDS", default=30)
+EMAIL_QUEUE_MAX_ATTEMPTS = env.int("EMAIL_QUEUE_MAX_ATTEMPTS", default=12)
+EMAIL_QUEUE_KEEP_DAYS = env.int("EMAIL_QUEUE_KEEP_DAYS", default=7)
+# A task still "running" this long after it started lost its worker (killed) and is run again;
+# finished task records are deleted after TASKS_KEEP_DAYS.
+TASKS_STALE_SECONDS = env.int("TASKS_STALE_SECONDS", default=1800)
+TASKS_KEEP_DAYS = env.int("TASKS_KEEP_DAYS", default=7)
+# An export of more contributions than this is written by the worker, for the requester only
+# (a signed-in user or a known browser), and kept EXPORT_KEEP_HOURS.
+EXPORT_QUEUE_ROWS = env.int("EXPORT_QUEUE_ROWS", default=20000)
+EXPORT_KEEP_HOURS = env.int("EXPORT_KEEP_HOURS", default=24)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Session auth that also refuses a cookie-carrying write from another site (0013).
+        "engagement.interop.authentication.SameOriginSessionAuthentication",
         "engagement.interop.authentication.ApiKeyAuthentication",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON bodies within bounds (size, depth, finite numbers): a 400 or 413, never a 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "engagement.common.api.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # An unknown ?format= is a 406, not DRF's 404.
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "engagement.common.api.ContentNegotiation",
     # A service's refusal (Django's ValidationError) answers 400 with messages per field.
     "EXCEPTION_HANDLER": "engagement.common.api.exception_handler",
 }
@@ -154,6 +237,11 @@ SPECTACULAR_SETTINGS = {
         "HiddenReasonEnum": "engagement.models.HiddenReason",
         "FlagReasonEnum": "engagement.models.Flag.Reason",
     },
+    # Every operation lists the client errors it can answer (engagement/common/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "engagement.common.schema.error_responses",
+    ],
 }
 
 # Shared by every web process, so rate limits hold across gunicorn workers.
@@ -161,22 +249,72 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "yhdessa_cache",
+        # Django's default (300 entries) culls a third of the table when full: under load that
+        # deleted live rate-limit counters and deadlocked with the writes holding them (a 503
+        # in `make bench`). The retention task deletes expired rows instead.
+        "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=1_000_000)},
     }
 }
-# Anonymous writes allowed per participant and per address: (count, seconds).
+# Anonymous writes allowed per participant and per address (an IPv6 address's /64): (count,
+# seconds), in clock-aligned windows; supports and flags count per campaign. Beyond: 429 with
+# Retry-After. Signed-in residents and API keys are not limited (docs/decisions/0013).
 ANONYMOUS_RATE_LIMITS = {
     "contribution": (env.int("RATE_CONTRIBUTIONS_PER_HOUR", default=10), 3600),
     "comment": (env.int("RATE_COMMENTS_PER_HOUR", default=30), 3600),
+    "support": (env.int("RATE_SUPPORTS_PER_HOUR", default=60), 3600),
+    "flag": (env.int("RATE_FLAGS_PER_HOUR", default=20), 3600),
 }
+# Anonymous supports of one contribution from one address (a family behind one router each
+# supports once); beyond, a resident signs in to add theirs.
+ANONYMOUS_SUPPORTS_PER_ADDRESS = env.int("ANONYMOUS_SUPPORTS_PER_ADDRESS", default=5)
+# Uploads (docs/decisions/0013): the bytes of all files of one request, counted as they arrive
+# (engagement.common.uploads); the files of a request; the pixels decoding may produce, per
+# photo and for all photos of a request, read from the headers before anything is decoded.
+MAX_UPLOAD_BYTES_PER_REQUEST = env.int("MAX_UPLOAD_BYTES_PER_REQUEST", default=30 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FILES = env.int("DATA_UPLOAD_MAX_NUMBER_FILES", default=20)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("FILE_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+FILE_UPLOAD_HANDLERS = [
+    "engagement.common.uploads.RequestUploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+MAX_DECODED_PIXELS_PER_PHOTO = env.int("MAX_DECODED_PIXELS_PER_PHOTO", default=16_000_000)
+MAX_DECODED_PIXELS_PER_REQUEST = env.int("MAX_DECODED_PIXELS_PER_REQUEST", default=64_000_000)
 # The browser cookie that lets an anonymous participant be recognised and claim their input.
 PARTICIPANT_COOKIE = "yhdessa_participant"
 PARTICIPANT_COOKIE_AGE = 365 * 24 * 3600
+# Retention (engagement/participation/retention.py, run daily by the worker and by `manage.py
+# retention`): this many days after a participant's last activity their cookie token's hash goes,
+# and address hashes, unconfirmed sign-ups and feedback e-mail addresses this old are removed.
+RETENTION_DAYS = env.int("RETENTION_DAYS", default=365)
+if RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(f"RETENTION_DAYS must be at least 1, not {RETENTION_DAYS}.")
+# The privacy notice (/privacy/): the controller (the city running the service) and where to
+# write about personal data; the data protection officer. Empty values read "the city".
+PRIVACY_CONTROLLER_NAME = env("PRIVACY_CONTROLLER_NAME", default="")
+PRIVACY_CONTROLLER_CONTACT = env("PRIVACY_CONTROLLER_CONTACT", default="")
+PRIVACY_DPO_CONTACT = env("PRIVACY_DPO_CONTACT", default="")
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)
-# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR as it is).
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=SESSION_COOKIE_SECURE)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = env("SECURE_REFERRER_POLICY", default="same-origin")
+# Trusted reverse proxies in front of the app, each appending the address it saw to
+# X-Forwarded-For: the client is the NUM_PROXIES-th address from the right. 0 (no proxy): the
+# socket's address, and X-Forwarded-For, which anyone can send, is ignored.
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+if NUM_PROXIES < 0:
+    raise ImproperlyConfigured(f"NUM_PROXIES must be 0 or more, not {NUM_PROXIES}.")
+# Behind a proxy, it says whether the visitor used https (it must overwrite the header, never
+# pass on the visitor's own); without one, nobody may claim it.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if NUM_PROXIES else None
 
-# The public address of the site, for links in e-mails.
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The public address of the site (https://yhdessa.example.fi), for links in e-mails. Empty: the
+# address each request came to; outside requests in development, LOCAL_SITE_URL.
+SITE_URL = env("SITE_URL", default="").rstrip("/")
+LOCAL_SITE_URL = f"http://127.0.0.1:{env.int('PORT', default=8000)}"
+# load_demo gives the demo accounts the README's passwords; production gives random ones.
+DEMO_PUBLIC_PASSWORDS = True
 
 # The default campaign shown at `/`.
 DEFAULT_CAMPAIGN_SLUG = env("DEFAULT_CAMPAIGN_SLUG", default="tesoma-together")
@@ -198,10 +336,60 @@ LEAFLET_CONFIG = {
     "ATTRIBUTION_PREFIX": "Leaflet",
 }
 
+# Content-Security-Policy: the site's own files only, plus the base map's tile server
+# (docs/decisions/0012). CSP_EXTRA_SOURCES adds sources in the header's own syntax, e.g.
+# "img-src https://cdn.example.org; media-src https://cdn.example.org; report-uri /csp-report";
+# CSP_REPORT_ONLY=true sends the policy as Content-Security-Policy-Report-Only (to try it out).
+_CSP = {
+    "DIRECTIVES": policy_directives(
+        tile_urls=[_TILES_URL], extra=env("CSP_EXTRA_SOURCES", default="")
+    )
+}
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+    CONTENT_SECURITY_POLICY = None
+else:
+    CONTENT_SECURITY_POLICY = _CSP
+# Permissions-Policy: no page needs a camera, microphone, payment or device access; the map may
+# ask for the visitor's location, on this site only (config.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    "geolocation": ["self"],
+    "fullscreen": ["self"],  # the workshop plan's and the videos' full-screen buttons
+    "camera": [],
+    "microphone": [],
+    "display-capture": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "hid": [],
+    "midi": [],
+    "accelerometer": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "screen-wake-lock": [],
+    "xr-spatial-tracking": [],
+    "idle-detection": [],
+    # No interest-based advertising from visits here (FLoC's and the Topics API's opt-outs).
+    "interest-cohort": [],
+    "browsing-topics": [],
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Server errors go to ADMINS through the delivery backend itself, not the outbox: the
+        # outbox is in the database, which may be what failed.
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+            "email_backend": EMAIL_DELIVERY_BACKEND,
+        },
+    },
+    "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
 

@@ -18,6 +18,7 @@ from engagement.moderation.selectors import (
     moderation_log,
     moderation_queue,
 )
+from engagement.participation.middleware import client_address
 
 Action = ModerationAction.Action
 
@@ -187,5 +188,6 @@ class FlagView(APIView):
             comment=data["comment"],
             reason=data["reason"],
             text=data["text"],
+            address=client_address(request),
         )
         return Response(status=status.HTTP_201_CREATED)

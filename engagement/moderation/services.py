@@ -1,13 +1,13 @@
 """Moderation services: officials approve, hide, merge, correct, block, and answer publicly.
 
 The write half of moderation, beside `services` (residents' writes). Every service checks
-`can_moderate` itself, writes one append-only `ModerationAction`, and e-mails after commit;
-`contribution_status_change`, which pilots call too, leaves the check to its callers.
+`can_moderate` itself, writes one append-only `ModerationAction`, and queues its e-mail in the
+same transaction (the worker sends it); `contribution_status_change`, which pilots call too,
+leaves the check to its callers.
 """
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,9 +15,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import TaskContext, task
 
 from engagement.common.errors import Errors, refusal_error
 from engagement.common.notifications import mail_in_languages
+from engagement.common.queue import enqueue_atomically
+from engagement.common.site import site_url
 from engagement.models import (
     Block,
     Campaign,
@@ -34,6 +37,12 @@ from engagement.models import (
 )
 from engagement.moderation.log import log_action
 from engagement.moderation.log import official_signature as _signature
+from engagement.participation.limits import (
+    address_hash,
+    flag_voices,
+    participant_accountable,
+    rate_limit,
+)
 from engagement.participation.selectors import contributions_audience
 from engagement.participation.services import contribution_texts_validate
 from engagement.rules import can_moderate
@@ -275,7 +284,9 @@ def contribution_status_change(
         signature=actor_signature,
     )
     if notify:
-        transaction.on_commit(lambda: _notify_status_change(change.pk))
+        base_url = site_url()  # the address of this change's request, for the links
+        # Queued in this transaction; the worker writes to each person (status_change_notify).
+        enqueue_atomically(status_change_notify, change.pk, base_url)
     return change
 
 
@@ -300,8 +311,13 @@ def contribution_respond(
     return change
 
 
-def _notify_status_change(change_id: int) -> None:
-    change = StatusChange.objects.select_related("contribution").get(pk=change_id)
+@task(takes_context=True)
+def status_change_notify(context: TaskContext, change_id: int, base_url: str) -> None:
+    """In the worker: the author and followers of the changed contribution, each in their
+    language. Run again (a lost worker), it writes to no one twice."""
+    change = StatusChange.objects.select_related("contribution").filter(pk=change_id).first()
+    if change is None:
+        return
     contribution = change.contribution
     if contribution.moderation_state != State.PUBLISHED:
         return  # hidden means hidden: no e-mail about it either
@@ -310,9 +326,7 @@ def _notify_status_change(change_id: int) -> None:
     )
 
     def compose() -> tuple[str, str]:
-        url = settings.SITE_URL + reverse(
-            "engagement:contribution-detail", kwargs={"pk": contribution.pk}
-        )
+        url = base_url + reverse("engagement:contribution-detail", kwargs={"pk": contribution.pk})
         context = {"change": change, "contribution": contribution, "url": url}
         subject = _("New status for “%(title)s”: %(status)s") % {
             "title": contribution.title,
@@ -320,7 +334,7 @@ def _notify_status_change(change_id: int) -> None:
         }
         return subject, render_to_string("engagement/email/status_change.txt", context)
 
-    mail_in_languages(audience, compose)
+    mail_in_languages(audience, compose, key=f"task:{context.task_result.id}")
 
 
 # Flags --------------------------------------------------------------------------------------
@@ -342,11 +356,18 @@ def flag_add(
     reason: str,
     text: str = "",
     comment: Comment | int | None = None,
+    address: str | None = None,
 ) -> Flag:
     """A resident flags a contribution or one of its comments (or its id, as a door received
     it); once per resident. A comment that is not on this contribution, or does not exist, is
-    refused rather than taken for the contribution. Enough flags hide the item until a
-    moderator has looked at it (the campaign's threshold)."""
+    refused rather than taken for the contribution. Anonymous flags are limited per
+    participant and per address in each campaign (ANONYMOUS_RATE_LIMITS["flag"]).
+
+    Flags from the campaign's threshold of different people hide the item until a moderator
+    has looked at it: each account counts once, anonymous flags once per address (a cookie
+    costs nothing). Once a moderator has looked at the item and left it public, anonymous flags
+    only put it back in the moderators' queue; flags from that many accounts still hide it
+    (decision 0013)."""
     if reason not in Flag.Reason.values:
         raise refusal_error(_("Choose a reason."), "reason", "reason")
     if comment is not None:
@@ -354,17 +375,33 @@ def flag_add(
     target = comment or contribution
     if target.moderation_state != State.PUBLISHED:
         raise refusal_error(_("This is not public."), "hidden", NON_FIELD_ERRORS)
+    earlier = Flag.objects.filter(
+        contribution=contribution, comment=comment, participant=participant
+    ).first()
+    if earlier is not None:
+        return earlier
+    rate_limit(
+        action="flag",
+        participant=participant,
+        address=address,
+        scope=f"c{contribution.campaign_id}",
+    )
     flag, _created = Flag.objects.get_or_create(
         contribution=contribution,
         comment=comment,
         participant=participant,
-        defaults={"reason": reason, "text": (text or "").strip()[:1000]},
+        defaults={
+            "reason": reason,
+            "text": (text or "").strip()[:1000],
+            "address_hash": "" if participant_accountable(participant) else address_hash(address),
+        },
     )
-    open_flags = Flag.objects.filter(
-        contribution=contribution, comment=comment, resolved_at=None
-    ).count()
     # A moderator's decision resolves the flags before it, so only newer flags count here.
-    if open_flags >= contribution.campaign.flag_threshold:
+    open_flags = Flag.objects.filter(contribution=contribution, comment=comment, resolved_at=None)
+    accountable, anonymous = flag_voices(open_flags)
+    reviewed = target.moderated_at is not None
+    voices = accountable if reviewed else accountable + anonymous
+    if voices >= contribution.campaign.flag_threshold:
         target.moderation_state = State.PENDING
         target.save(update_fields=["moderation_state"])
         log_action(
@@ -372,6 +409,6 @@ def flag_add(
             campaign=contribution.campaign,
             action=Action.FLAG_HIDE,
             target=target,
-            details={"flags": open_flags},
+            details={"flags": open_flags.count(), "people": voices},
         )
     return flag

@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from engagement.common.forms import add_service_errors, service_error_text
+from engagement.common.forms import add_service_errors, form_id, service_error_text
 from engagement.interop.exports.csv_writer import csv_chunks
 from engagement.models import Comment, Contribution, ModerationAction
 from engagement.moderation import services as moderation
@@ -35,6 +35,7 @@ from engagement.moderation.selectors import (
     moderation_log,
     moderation_queue,
 )
+from engagement.participation.middleware import client_address
 from engagement.participation.selectors import contribution_status_history
 from engagement.participation.views import contribution_detail
 from engagement.rules import can_moderate
@@ -82,8 +83,9 @@ def _queue_action(request: HttpRequest) -> HttpResponse:
     """One form serves the whole queue: a button names one item and action, or a bulk action
     applies to the ticked items."""
     back = request.POST.get("next", "")
-    # Only back to this site: "//other.host/" starts with a slash too.
-    if not url_has_allowed_host_and_scheme(
+    # Only back to a path of this site: "//other.host/" starts with a slash too, and a value
+    # without one ("1e309") would be looked up as a view's name by redirect().
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = reverse("engagement:moderation-queue")
@@ -103,7 +105,7 @@ def _queue_action(request: HttpRequest) -> HttpResponse:
                 )
             messages.success(request, _("Done: %(action)s.") % {"action": Action(action).label})
         else:
-            ids = request.POST.getlist("ids")
+            ids = [pk for pk in map(form_id, request.POST.getlist("ids")) if pk is not None]
             action = request.POST.get("bulk_action", "")
             if not ids or action not in (Action.APPROVE, Action.HIDE):
                 messages.error(request, _("Tick some items and choose what to do with them."))
@@ -246,6 +248,7 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
                 comment=form.cleaned_data["comment"],
                 reason=form.cleaned_data["reason"],
                 text=form.cleaned_data["text"],
+                address=client_address(request),
             )
         except ValidationError as error:
             add_service_errors(form, error)

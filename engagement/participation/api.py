@@ -345,7 +345,9 @@ class SupportView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         contribution = contribution_public_or_404(pk=pk)
         services.support_add(
-            contribution=contribution, participant=request.get_participant(create=True)
+            contribution=contribution,
+            participant=request.get_participant(create=True),
+            address=client_address(request),
         )
         return self._state(contribution, True)
 

@@ -10,7 +10,9 @@ from django.contrib.gis.geos import Polygon
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
+    Case,
     Count,
+    Exists,
     F,
     IntegerField,
     JSONField,
@@ -30,8 +32,18 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from engagement.models import Block, Campaign, Comment, Contribution, Follow, Participant, Support
-from engagement.rules import can_change_contribution
+from engagement.common.media import MediaFile
+from engagement.models import (
+    Block,
+    Campaign,
+    Comment,
+    Contribution,
+    Follow,
+    Participant,
+    Photo,
+    Support,
+)
+from engagement.rules import can_change_contribution, can_moderate
 from geo.models import Area
 from geo.selectors import area_with_descendant_ids, public_geometry
 
@@ -55,8 +67,9 @@ def campaigns_all() -> QuerySet[Campaign]:
 
 
 def campaign_by_slug(*, slug: str | None) -> Campaign | None:
-    """The campaign of a slug from a query string; None for none or an unknown one."""
-    return Campaign.objects.filter(slug=slug).first() if slug else None
+    """The campaign of a slug from a query string or a form; None for none or an unknown one
+    (a NUL character, which PostgreSQL's text cannot hold, makes any slug unknown)."""
+    return Campaign.objects.filter(slug=slug).first() if slug and "\x00" not in slug else None
 
 
 def contributions_public(*, campaign: Campaign | None = None) -> QuerySet[Contribution]:
@@ -65,6 +78,37 @@ def contributions_public(*, campaign: Campaign | None = None) -> QuerySet[Contri
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
     return qs
+
+
+def contribution_public_location() -> Case:
+    """The location the public sees (the centre of the 100 m privacy cell unless the author
+    chose the exact point), as an expression: the map, the exports and the analysis use it."""
+    return public_geometry("geometry", "exact_location_public")
+
+
+def photo_file(*, name: str) -> MediaFile | None:
+    """Who may see the contribution photo (image or thumbnail) stored under `name`; None when
+    no contribution photo has that name.
+
+    As the pages show photos: the public while the contribution is public and a moderator has
+    not hidden the photo; its author on their own page in any state, less hidden photos; the
+    campaign's moderators always (the moderation pages show hidden photos too).
+    """
+    photo = (
+        Photo.objects.filter(Q(image=name) | Q(thumbnail=name))
+        .select_related("contribution__campaign")
+        .annotate(public=Exists(contributions_public().filter(pk=OuterRef("contribution"))))
+        .first()
+    )
+    if photo is None:
+        return None
+    contribution = photo.contribution
+
+    def visible_to(user, participant: Participant | None) -> bool:
+        author = participant is not None and contribution.participant_id == participant.pk
+        return (author and not photo.hidden) or can_moderate(user, contribution.campaign)
+
+    return MediaFile(public=photo.public and not photo.hidden, visible_to=visible_to)
 
 
 def contribution_public_or_404(*, pk: int) -> Contribution:
@@ -151,7 +195,7 @@ def contributions_filtered(*, filters: ContributionFilters) -> QuerySet[Contribu
         widened = Polygon.from_bbox((west - m, south - m, east + m, north + m))
         qs = (
             qs.filter(geometry__intersects=widened)
-            .alias(public=public_geometry("geometry", "exact_location_public"))
+            .alias(public=contribution_public_location())
             .filter(public__intersects=Polygon.from_bbox(filters.bbox))
         )
     if filters.theme:
@@ -187,7 +231,7 @@ def contributions_feature_text_queryset(
     """
     if "supports_count" not in queryset.query.annotations:
         queryset = with_counts(queryset)
-    geometry = "geometry" if exact else public_geometry("geometry", "exact_location_public")
+    geometry = "geometry" if exact else contribution_public_location()
     # "/sv/contributions/1/" less its "1/": the detail URL prefix in the active language.
     url_prefix = reverse("engagement:contribution-detail", kwargs={"pk": 1})[:-2]
     feature = JSONObject(

@@ -1,15 +1,12 @@
 """Writes of participation: participants, contributions, comments, supports and follows."""
 
 import hashlib
-import math
-import time
 import uuid
 from collections.abc import Sequence
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.gis.geos import GEOSGeometry
-from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -17,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from engagement.common.errors import Errors, refusal_error
 from engagement.models import (
-    ApiKey,
     Campaign,
     Comment,
     Contribution,
@@ -29,7 +25,12 @@ from engagement.models import (
     Theme,
 )
 from engagement.moderation.log import log_action
-from engagement.participation.photos import photos_clean, photos_store
+from engagement.participation.limits import (
+    address_hash,
+    participant_accountable,
+    rate_limit,
+)
+from engagement.participation.photos import photos_check, photos_clean, photos_store
 from engagement.rules import can_change_contribution, contribute_refusal
 from geo.selectors import area_smallest_containing
 from geo.services import geometry_validate_in_area
@@ -132,49 +133,6 @@ def _create_once(model, *, participant: Participant, idempotency_key: uuid.UUID 
 def _refuse_honeypot(honeypot: str) -> None:
     if honeypot:
         raise refusal_error(_("Your message could not be accepted."), "honeypot")
-
-
-# Rate limits --------------------------------------------------------------------------------
-
-
-def _rate_limit(*, action: str, participant: Participant, address: str | None) -> None:
-    """Refuse an anonymous write beyond the per-participant and per-address limits.
-
-    Signed-in residents and integrations with an API key are not limited here; moderators deal
-    with abuse by accounts, and administrators revoke keys.
-    """
-    if participant.user_id is not None or ApiKey.objects.filter(participant=participant).exists():
-        return
-    limit, window = settings.ANONYMOUS_RATE_LIMITS[action]
-    subjects = [f"p{participant.pk}"]
-    if address:
-        # Addresses are hashed with the secret key: the cache never holds them in clear.
-        salted = f"{settings.SECRET_KEY}:{address}".encode()
-        subjects.append("a" + hashlib.sha256(salted).hexdigest()[:32])
-    # Fixed windows aligned to the clock: the key names its window, and its expiry is set to the
-    # window's end after every increment, since a cache's incr may reset it to the default
-    # timeout (Django's database cache does: the hour used to last five minutes).
-    now = time.time()
-    window_index = int(now // window)
-    retry_after = max(1, math.ceil((window_index + 1) * window - now))
-    for subject in subjects:
-        key = f"rate:{action}:{subject}:{window_index}"
-        cache.add(key, 0, retry_after)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, retry_after)
-            count = 1
-        cache.touch(key, retry_after)
-        if count > limit:
-            raise refusal_error(
-                _(
-                    "You have sent a lot in a short time. Please wait a moment and try again; "
-                    "what you wrote is kept."
-                ),
-                "rate_limited",
-                params={"retry_after": retry_after},
-            )
 
 
 # Contributions ------------------------------------------------------------------------------
@@ -280,11 +238,16 @@ def contribution_submit(
         geometry=geometry,
     )
     try:
+        photos_check(photos)  # headers only: nothing is decoded before the rate limit
+    except ValidationError as error:
+        errors.extend("photos", error)
+    errors.raise_if_any()
+    rate_limit(action="contribution", participant=participant, address=address)
+    try:
         clean_photos = photos_clean(photos)
     except ValidationError as error:
         errors.extend("photos", error)
     errors.raise_if_any()
-    _rate_limit(action="contribution", participant=participant, address=address)
 
     contribution, created = _create_once(
         Contribution,
@@ -420,7 +383,7 @@ def comment_add(
                 "parent", _("You can reply only to a comment on this contribution."), "parent"
             )
     errors.raise_if_any()
-    _rate_limit(action="comment", participant=participant, address=address)
+    rate_limit(action="comment", participant=participant, address=address)
     comment, _created = _create_once(
         Comment,
         participant=participant,
@@ -433,17 +396,46 @@ def comment_add(
     return comment
 
 
-def support_add(*, contribution: Contribution, participant: Participant) -> bool:
+@transaction.atomic
+def support_add(
+    *, contribution: Contribution, participant: Participant, address: str | None = None
+) -> bool:
     """Support a contribution; a second support is a no-op. True when this call added it.
 
-    The unique constraint decides under concurrency: get_or_create catches the IntegrityError of
-    a parallel insert and returns the row that won.
+    Anonymous supports are limited per participant and per address in each campaign
+    (ANONYMOUS_RATE_LIMITS["support"]), and at most ANONYMOUS_SUPPORTS_PER_ADDRESS of them
+    per contribution come from one address: a client without a cookie is a new participant
+    each time, so the address is what keeps "one support per person" (decision 0013). Signed-in
+    residents are not capped. The unique constraint decides under concurrency: get_or_create
+    catches the IntegrityError of a parallel insert and returns the row that won.
     """
     refusal = _interaction_refusal(participant, contribution)
     if refusal:
         raise refusal_error(refusal, "not_allowed")
+    if Support.objects.filter(contribution=contribution, participant=participant).exists():
+        return False
+    hashed = "" if participant_accountable(participant) else address_hash(address)
+    if hashed:
+        # One address's supports are counted with the contribution locked, so parallel
+        # requests from it cannot all pass the cap.
+        Contribution.objects.select_for_update().filter(pk=contribution.pk).first()
+        same_address = Support.objects.filter(contribution=contribution, address_hash=hashed)
+        if same_address.count() >= settings.ANONYMOUS_SUPPORTS_PER_ADDRESS:
+            raise refusal_error(
+                _(
+                    "Several people from your network have already supported this without "
+                    "signing in. Sign in to add your support."
+                ),
+                "address_limit",
+            )
+    rate_limit(
+        action="support",
+        participant=participant,
+        address=address,
+        scope=f"c{contribution.campaign_id}",
+    )
     _support, created = Support.objects.get_or_create(
-        contribution=contribution, participant=participant
+        contribution=contribution, participant=participant, defaults={"address_hash": hashed}
     )
     return created
 

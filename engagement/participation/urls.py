@@ -23,4 +23,5 @@ urlpatterns = [
     path("account/delete/", views.account_delete, name="account-delete"),
     path("areas/<slug:slug>/", views.area_detail, name="area-detail"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
 ]

@@ -52,7 +52,7 @@ from engagement.participation.selectors import (
 )
 from engagement.rules import can_change_contribution, contribute_refusal
 from geo.models import Area
-from geo.selectors import area_boundary_geojson
+from geo.selectors import PRIVACY_GRID_METRES, area_boundary_geojson
 
 LIST_PAGE_SIZE = 50
 PENDING_MESSAGE = gettext_lazy(
@@ -253,7 +253,9 @@ def support_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         try:
             services.support_add(
-                contribution=contribution, participant=request.get_participant(create=True)
+                contribution=contribution,
+                participant=request.get_participant(create=True),
+                address=client_address(request),
             )
         except ValidationError as error:
             messages.error(request, service_error_text(error))
@@ -410,6 +412,32 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "engagement/area_detail.html",
         {"area": area, "campaigns": campaigns, "children": area.children.all()},
+    )
+
+
+@require_http_methods(["GET", "HEAD"])
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy notice (GDPR articles 13 and 14): its facts come from the settings that
+    make them true, so the notice changes when they do."""
+    day = 24 * 3600
+    return render(
+        request,
+        "engagement/privacy.html",
+        {
+            "controller_name": settings.PRIVACY_CONTROLLER_NAME,
+            "controller_contact": settings.PRIVACY_CONTROLLER_CONTACT,
+            "dpo_contact": settings.PRIVACY_DPO_CONTACT,
+            "retention_days": settings.RETENTION_DAYS,
+            "grid_metres": PRIVACY_GRID_METRES,
+            "participant_cookie": settings.PARTICIPANT_COOKIE,
+            "participant_cookie_days": settings.PARTICIPANT_COOKIE_AGE // day,
+            "session_cookie": settings.SESSION_COOKIE_NAME,
+            "session_days": settings.SESSION_COOKIE_AGE // day,
+            "csrf_cookie": settings.CSRF_COOKIE_NAME,
+            "csrf_days": settings.CSRF_COOKIE_AGE // day,
+            "mail_days": getattr(settings, "EMAIL_QUEUE_KEEP_DAYS", 7),
+            "base_map": bool(settings.LEAFLET_CONFIG.get("TILES")),
+        },
     )
 
 

@@ -18,9 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django_tasks import TaskContext, task
 
 from engagement.common.errors import Errors
 from engagement.common.notifications import mail_in_languages
+from engagement.common.queue import enqueue_atomically
+from engagement.common.site import site_url
 from engagement.moderation.services import (
     RESPONSE_MAX,
     Action,
@@ -259,7 +262,8 @@ def pilot_review(*, actor: User, pilot: Pilot, decision: str, reason: str = "") 
             "start": pilot.starts_on.strftime("%-d.%-m.%Y"),
         }
         _mark_contributions(pilot, Status.IN_PILOT, text, actor=actor)
-    transaction.on_commit(lambda: _notify_members(pilot.pk))
+    base_url = site_url()  # the address of this change's request, for the links
+    enqueue_atomically(pilot_members_notify, pilot.pk, base_url)  # the worker writes
     return pilot
 
 
@@ -281,7 +285,8 @@ def _mark_contributions(
             details={"pilot": pilot.pk},
             notify=False,
         )
-    transaction.on_commit(lambda: _notify_audience(pilot.pk, status))
+    base_url = site_url()
+    enqueue_atomically(pilot_audience_notify, pilot.pk, status, base_url)  # the worker writes
 
 
 # Residents --------------------------------------------------------------------------------------
@@ -394,28 +399,39 @@ def pilot_report(
 
 
 def _send(
-    recipients: dict[str, str], pilot: Pilot, template: str, context: dict, subject: str
+    recipients: dict[str, str],
+    pilot: Pilot,
+    template: str,
+    context: dict,
+    subject: str,
+    base_url: str,
+    key: str,
 ) -> None:
     """The pilot's e-mail; its link opens the pilot page in the recipient's language."""
 
     def compose() -> tuple[str, str]:
-        url = settings.SITE_URL + reverse("toolkit:pilot-detail", kwargs={"pk": pilot.pk})
+        url = base_url + reverse("toolkit:pilot-detail", kwargs={"pk": pilot.pk})
         body = render_to_string(template, {**context, "pilot": pilot, "url": url})
         return _(subject) % {"title": pilot.title}, body
 
-    mail_in_languages(recipients, compose)
+    mail_in_languages(recipients, compose, key=key)
 
 
-def _notify_audience(pilot_id: int, status: str) -> None:
-    """One e-mail per person about the pilot, however many of its contributions they follow."""
+@task(takes_context=True)
+def pilot_audience_notify(context: TaskContext, pilot_id: int, status: str, base_url: str) -> None:
+    """In the worker: one e-mail per person about the pilot, however many of its contributions
+    they follow, each in their language; run again, it writes to no one twice."""
     pilot = Pilot.objects.select_related("organisation").get(pk=pilot_id)
     audience = contributions_audience(contributions=pilot.contributions.all(), supporters=True)
-    context = {"reported": status != Status.IN_PILOT}
+    extra = {"reported": status != Status.IN_PILOT}
     subject = gettext_noop("News of the pilot “%(title)s”")
-    _send(audience, pilot, "toolkit/email/pilot_update.txt", context, subject)
+    key = f"task:{context.task_result.id}"
+    _send(audience, pilot, "toolkit/email/pilot_update.txt", extra, subject, base_url, key)
 
 
-def _notify_members(pilot_id: int) -> None:
+@task(takes_context=True)
+def pilot_members_notify(context: TaskContext, pilot_id: int, base_url: str) -> None:
+    """In the worker: the proposing organisation's members hear of the review."""
     pilot = Pilot.objects.select_related("organisation").get(pk=pilot_id)
     members = {
         u.email: settings.LANGUAGE_CODE
@@ -423,4 +439,5 @@ def _notify_members(pilot_id: int) -> None:
         if u.email and u.is_active
     }
     subject = gettext_noop("Your pilot “%(title)s” was reviewed")
-    _send(members, pilot, "toolkit/email/pilot_review.txt", {}, subject)
+    key = f"task:{context.task_result.id}"
+    _send(members, pilot, "toolkit/email/pilot_review.txt", {}, subject, base_url, key)

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from engagement.common.forms import add_service_errors
+from engagement.common.forms import add_service_errors, form_id
 from engagement.participation.selectors import campaign_by_slug, campaigns_all
 from engagement.rules import moderated_campaigns
 from geo.models import Area
@@ -27,7 +27,7 @@ from toolkit.pilots.status import (
     pilot_has_started,
     pilot_is_running,
 )
-from toolkit.rules import can_edit_pilot, can_review_pilot, is_member, pilot_is_public
+from toolkit.rules import can_edit_pilot, can_see_pilot, is_member
 
 T = TypeVar("T")
 
@@ -69,10 +69,9 @@ def pilot_list(request: HttpRequest) -> HttpResponse:
 def pilot_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The whole story: the motivating pins, the plan, the people, the result."""
     pilot = get_object_or_404(Pilot.objects.select_related("organisation", "campaign"), pk=pk)
-    member = is_member(request.user, pilot.organisation)
-    reviewer = can_review_pilot(request.user, pilot)
-    if not (pilot_is_public(pilot) or member or reviewer):
+    if not can_see_pilot(request.user, pilot):  # the rule its photos are served by, too
         raise Http404
+    member = is_member(request.user, pilot.organisation)
     participant = request.get_participant(create=False)
     feedback = pilot.feedback.aggregate(count=Count("id"), average=Avg("rating"))
     return render(
@@ -273,8 +272,12 @@ def review_list(request: HttpRequest) -> HttpResponse:
     if not campaigns.exists():
         raise PermissionDenied
     forms = {}
-    if request.method == "POST":
-        pilot = get_object_or_404(Pilot, pk=request.POST.get("pilot"))
+    refused = False
+    if request.method == "POST" and (pilot_id := form_id(request.POST.get("pilot"))) is None:
+        messages.error(request, _("Choose a proposal to review."))
+        refused = True
+    elif request.method == "POST":
+        pilot = get_object_or_404(Pilot, pk=pilot_id)
         form = ReviewForm(request.POST, prefix=f"pilot-{pilot.pk}")
         if _submitted(
             request,
@@ -304,5 +307,5 @@ def review_list(request: HttpRequest) -> HttpResponse:
         request,
         "toolkit/review_list.html",
         {"items": items, "decided": decided},
-        status=400 if forms else 200,
+        status=400 if forms or refused else 200,
     )

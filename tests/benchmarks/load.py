@@ -267,6 +267,17 @@ def report(run: Run, checks: dict, *, users: int, seconds: float, server: str) -
     print(f"p95 reads {_percentile(reads, 0.95):.0f} ms, writes {_percentile(writes, 0.95):.0f} ms")
     codes = ", ".join(f"{status}: {count}" for status, count in sorted(statuses.items()))
     print(f"status codes: {codes}")
+    refused = {
+        kind: dict(
+            sorted((status, n) for status, n in run.statuses[kind].items() if 400 <= status < 500)
+        )
+        for kind in MIX
+        if any(400 <= status < 500 for status in run.statuses[kind])
+    }
+    print(
+        "client errors by kind (refusals, e.g. on an item the load's own flags hid):",
+        refused or "none",
+    )
     rate_limited = {kind: run.statuses[kind][429] for kind in MIX if run.statuses[kind][429]}
     print(f"429 (limits per resident and address): {statuses[429]} {rate_limited or ''}")
     print(f"server errors (5xx): {server_errors} (goal 0)")

@@ -78,9 +78,9 @@ migrate: db $(BIN)/.installed .local/secret_key
 demo: migrate ## Load the Tesoma demo (idempotent)
 	$(BIN)/python manage.py load_demo
 
-BENCH_DB := yhdessa_bench
+BENCH_DB ?= yhdessa_bench
 BENCH_N ?= 100000
-bench: deps-run $(BIN)/.installed ## Benchmark the map API on BENCH_N synthetic contributions, then a load test (200 residents, 60 s)
+bench: deps-run $(BIN)/.installed ## Benchmark the map API and tiles on BENCH_N (100000) synthetic contributions, then a load test (200 residents, 60 s)
 	YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh start
 	export DATABASE_URL="$${BENCH_DATABASE_URL:-$$(YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh url)}"; \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
@@ -88,6 +88,7 @@ bench: deps-run $(BIN)/.installed ## Benchmark the map API on BENCH_N synthetic 
 	$(BIN)/python manage.py load_demo >/dev/null && \
 	$(BIN)/python manage.py seed_synthetic --contributions $(BENCH_N) --replace && \
 	$(BIN)/python -m tests.benchmarks.map_api && \
+	$(BIN)/python -m tests.benchmarks.tiles && \
 	$(BIN)/python -m tests.benchmarks.load
 
 backup: db ## Back up the database and MEDIA_ROOT into BACKUP_DIR/<time>/ (default .local/backups)

@@ -20,6 +20,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from config.media import media_serve
 from engagement.common.api import request_too_large_message
+from engagement.participation.api import contribution_tile
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -45,8 +46,14 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/pilots/", include("toolkit.pilots.api_urls")),
+    path("api/v1/places/", include("geo.api_urls")),
     path("api/v1/", include("engagement.api_urls")),
     path("open311/v2/", include("engagement.interop.open311.urls")),
+    path(
+        "tiles/contributions/<int:z>/<int:x>/<int:y>.mvt",
+        contribution_tile,
+        name="contribution-tile",
+    ),
 ]
 
 # Uploaded files, each only to whoever may see it (config/media.py); with

@@ -86,6 +86,9 @@ class Campaign(models.Model):
             "flags from signed-in accounts do."
         ),
     )
+    # Raised by a database trigger on every write to the campaign's contributions, so a map tile
+    # cached under an older number is never served again (docs/decisions/0017).
+    map_version = models.BigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("campaign")
@@ -185,6 +188,18 @@ class Contribution(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The named place nearest to the location the public sees, and how far it is (metres),
+    # assigned on write: the text alternative to the map ("near Länsikeskus, Tesoma"), which
+    # never tells more than the public location does.
+    place = models.ForeignKey(
+        "geo.Place",
+        verbose_name=_("nearest place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    place_distance = models.PositiveIntegerField(_("distance to the place"), null=True, blank=True)
     participant = models.ForeignKey(
         Participant,
         verbose_name=_("participant"),

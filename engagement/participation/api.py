@@ -1,10 +1,11 @@
 """The residents' REST API: contributions, comments, supports, follows, photos, campaigns."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
@@ -29,9 +30,13 @@ from engagement.participation.selectors import (
     contributions_public,
     feature_collection_text,
 )
+from engagement.participation.tiles import MVT, tile_cached, tile_etag, tile_exists, tile_filters
 from geo.services import geometry_from_geojson
 
 DEFAULT_LIMIT, MAX_LIMIT = 1000, 5000
+# numberMatched is counted up to this many (a LIMIT subquery), so counting never costs more
+# than the page; beyond it the member is left out, as OGC API - Features allows.
+MATCHED_COUNT_CAP = 10_000
 
 
 class ContributionQuerySerializer(ContributionFilterParser):
@@ -128,16 +133,23 @@ class ContributionListView(APIView):
         parameters=[ContributionQuerySerializer],
         responses={(200, GEOJSON): OpenApiTypes.OBJECT},
         description="GeoJSON FeatureCollection of public contributions, newest first, with "
-        "numberMatched, numberReturned and a next link while more remain.",
+        "numberReturned and a next link while more remain; numberMatched is left out when "
+        f"more than {MATCHED_COUNT_CAP} match (counting further would cost more than the page). "
+        "`ids` lists the contributions of one cell or cluster of the map's tiles.",
     )
     def get(self, request: Request) -> HttpResponse:
         query = ContributionQuerySerializer.parse(request.query_params)
         queryset = contributions_filtered(filters=query.filters())
         limit, offset = query.validated_data["limit"], query.validated_data["offset"]
         features = contributions_feature_texts(queryset=queryset[offset : offset + limit])
-        matched = queryset.count() if (offset or len(features) == limit) else len(features)
+        if offset or len(features) == limit:
+            capped = queryset.order_by().values("pk")[: MATCHED_COUNT_CAP + 1].count()
+            matched = capped if capped <= MATCHED_COUNT_CAP else None
+        else:
+            matched = len(features)
         links = []
-        if offset + len(features) < matched:
+        more = len(features) == limit if matched is None else offset + len(features) < matched
+        if more:
             next_query = request.query_params.copy()
             next_query["offset"] = str(offset + limit)
             next_url = request.build_absolute_uri(f"{request.path}?{next_query.urlencode()}")
@@ -397,3 +409,50 @@ class PhotoListView(ListAPIView):
 
     def get_queryset(self):
         return contribution_public_or_404(pk=self.kwargs["pk"]).photos.filter(hidden=False)
+
+
+# The map's vector tiles ----------------------------------------------------------------------
+
+# Browsers and proxies may keep a tile this long before asking again (then 304 if unchanged).
+TILE_MAX_AGE = 60
+
+
+class TileQueryParser(ContributionFilterParser):
+    """A tile's query: the shared filters, the campaign required."""
+
+    campaign = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Campaign.objects.all(),
+        error_messages={
+            "required": _lazy("Give the campaign (campaign=slug)."),
+            "does_not_exist": _lazy("There is no campaign with this slug."),
+        },
+    )
+
+
+def _etag_matches(request: HttpRequest, etag: str) -> bool:
+    wanted = request.headers.get("If-None-Match", "")
+    tags = {tag.strip().removeprefix("W/") for tag in wanted.split(",")}
+    return etag in tags or "*" in tags
+
+
+@require_safe
+def contribution_tile(request: HttpRequest, z: int, x: int, y: int) -> HttpResponse:
+    """/tiles/contributions/{z}/{x}/{y}.mvt: public contributions of a campaign as a Mapbox
+    Vector Tile (engagement.participation.tiles), with the list's filters; ETag and a short
+    Cache-Control, 304 while nothing has changed; an empty tile is an empty 200."""
+    if not tile_exists(z, x, y):
+        return JsonResponse({"detail": _("There is no such tile.")}, status=404)
+    try:
+        filters = tile_filters(request.GET, lambda params: TileQueryParser.parse(params).filters())
+    except DjangoValidationError as error:
+        return JsonResponse(error.message_dict, status=400)
+    etag = tile_etag(campaign=filters.campaign, filters=filters)
+    if _etag_matches(request, etag):
+        response = HttpResponse(status=304)
+    else:
+        tile = tile_cached(campaign=filters.campaign, filters=filters, z=z, x=x, y=y)
+        response = HttpResponse(tile, content_type=MVT)
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={TILE_MAX_AGE}"
+    return response

@@ -18,6 +18,9 @@ from engagement.models import Campaign, Contribution
 from engagement.participation.selectors import ContributionFilters, Sort
 from geo.models import Area
 
+# As many as a tile's cell or cluster lists (engagement.participation.tiles.IDS_PER_FEATURE).
+MAX_IDS = 100
+
 
 class ContributionFilterParser(serializers.Serializer):
     """Query parameters that select public contributions."""
@@ -40,6 +43,10 @@ class ContributionFilterParser(serializers.Serializer):
     status = serializers.ChoiceField(choices=Contribution.Status.choices, required=False)
     q = serializers.CharField(required=False, max_length=200, help_text="full-text search")
     sort = serializers.ChoiceField(choices=Sort.choices, default=Sort.NEWEST)
+    ids = serializers.CharField(
+        required=False,
+        help_text=f"comma-separated ids, at most {MAX_IDS}: the contributions of a map cell",
+    )
 
     @classmethod
     def parse(cls, params: Mapping, **kwargs) -> Self:
@@ -67,6 +74,15 @@ class ContributionFilterParser(serializers.Serializer):
             )
         return west, south, east, north
 
+    def validate_ids(self, value: str) -> tuple[int, ...]:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts or not all(part.isascii() and part.isdigit() for part in parts):
+            raise serializers.ValidationError(_("Give the ids as numbers separated by commas."))
+        if len(parts) > MAX_IDS:
+            raise serializers.ValidationError(_("Give at most %(count)d ids.") % {"count": MAX_IDS})
+        # Beyond PostgreSQL's integer no contribution exists; such an id matches nothing.
+        return tuple(int(part) for part in parts if len(part) < 10)
+
     def filters(self) -> ContributionFilters:
         params = self.validated_data
         return ContributionFilters(
@@ -78,6 +94,7 @@ class ContributionFilterParser(serializers.Serializer):
             status=params.get("status"),
             q=params.get("q"),
             sort=params["sort"],
+            ids=params.get("ids"),
         )
 
 

@@ -43,6 +43,7 @@ from engagement.models import (
     Photo,
     Support,
 )
+from engagement.participation.places import place_text_expression
 from engagement.rules import can_change_contribution, can_moderate
 from geo.models import Area
 from geo.selectors import area_with_descendant_ids, public_geometry
@@ -157,6 +158,8 @@ class ContributionFilters:
     status: str | None = None
     q: str | None = None
     sort: str = Sort.NEWEST
+    # The contributions of one cell or cluster of the map's tiles.
+    ids: tuple[int, ...] | None = None
 
 
 def _count(model, *conditions, **lookups) -> Coalesce:
@@ -183,7 +186,16 @@ def with_counts(queryset: QuerySet[Contribution]) -> QuerySet[Contribution]:
 
 def contributions_filtered(*, filters: ContributionFilters) -> QuerySet[Contribution]:
     """Public contributions matching every given filter, with counts, in the asked order."""
-    qs = with_counts(contributions_public(campaign=filters.campaign))
+    qs = with_counts(contributions_matching(filters=filters))
+    return qs.order_by(*SORT_ORDER[Sort(filters.sort)])
+
+
+def contributions_matching(*, filters: ContributionFilters) -> QuerySet[Contribution]:
+    """Public contributions matching every given filter, without counts or order: the rows
+    behind the list (`contributions_filtered`) and behind the map's tiles."""
+    qs = contributions_public(campaign=filters.campaign)
+    if filters.ids is not None:
+        qs = qs.filter(pk__in=filters.ids)
     if filters.area is not None:
         qs = qs.filter(area_id__in=area_with_descendant_ids(area=filters.area))
     if filters.bbox is not None:
@@ -209,7 +221,7 @@ def contributions_filtered(*, filters: ContributionFilters) -> QuerySet[Contribu
         for config in SEARCH_CONFIGS[1:]:
             query |= SearchQuery(filters.q, config=config, search_type="websearch")
         qs = qs.filter(search=query)
-    return qs.order_by(*SORT_ORDER[Sort(filters.sort)])
+    return qs.order_by()
 
 
 def translated_field(field: str) -> Coalesce:
@@ -249,11 +261,16 @@ def contributions_feature_text_queryset(
             moderation=F("moderation_state"),
             supports=F("supports_count"),
             comments=F("comments_count"),
+            place=place_text_expression(),
             created_at=F("created_at"),
             url=Concat(
                 Value(url_prefix), Cast("id", TextField()), Value("/"), output_field=TextField()
             ),
         ),
+    )
+    # The names the place description is made of, in the active language (participation.places).
+    queryset = queryset.annotate(
+        place_name=translated_field("place__name"), area_name=translated_field("area__name")
     )
     return queryset.annotate(feature=Cast(feature, output_field=TextField())).values_list(
         "feature", flat=True
@@ -267,10 +284,14 @@ def contributions_feature_texts(
     return list(contributions_feature_text_queryset(queryset=queryset, exact=exact))
 
 
-def feature_collection_text(*, features: list[str], number_matched: int, links: list[dict]) -> str:
-    """A GeoJSON FeatureCollection around feature texts, with OGC API Features paging members."""
+def feature_collection_text(
+    *, features: list[str], number_matched: int | None, links: list[dict]
+) -> str:
+    """A GeoJSON FeatureCollection around feature texts, with OGC API Features paging members
+    (numberMatched left out when it is not known)."""
+    matched = "" if number_matched is None else f'"numberMatched":{number_matched},'
     return (
-        f'{{"type":"FeatureCollection","numberMatched":{number_matched},'
+        f'{{"type":"FeatureCollection",{matched}'
         f'"numberReturned":{len(features)},"links":{json.dumps(links)},'
         f'"features":[{",".join(features)}]}}'
     )

@@ -1,12 +1,13 @@
 """Hidden means hidden: a hidden or withdrawn item, and a blocked user's name, vanish from every
 public surface that exists (map and list, detail, search, GeoJSON, comments, photos, counts and
-notifications, Open311). Vector tiles and exports must join this crawl when they are built."""
+notifications, Open311, the map's vector tiles at every zoom). Exports must join this crawl."""
 
 import json
 
 import pytest
 from django.contrib.gis.geos import Point
 from django.core import mail
+from django.db import connection
 from django.test import Client
 
 from engagement.models import Follow, Support
@@ -14,6 +15,7 @@ from engagement.moderation import services as moderation
 from engagement.participation import services
 from engagement.participation.services import participant_for_user
 from tests.factories import CommentFactory, ContributionFactory, PhotoFactory, UserFactory
+from tests.mvt import decode, tile_for
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +44,30 @@ def public_surfaces(client: Client, campaign, ids: list[int]) -> dict[str, str]:
         pages[f"API photos {pk}"] = f"/api/v1/contributions/{pk}/photos/"
         pages[f"Open311 request {pk}"] = f"/open311/v2/requests/{pk}.json"
     return {name: client.get(url).content.decode() for name, url in pages.items()}
+
+
+@pytest.fixture(autouse=True)
+def tiles_see_writes_at_once(settings):
+    """Tiles read the campaign's map version at most once a second; here, at every request, and
+    its trigger (deferred to a commit, which a test never makes) fires at once."""
+    settings.TILE_VERSION_SECONDS = 0
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS contribution_map_version IMMEDIATE")
+
+
+def tile_ids(client: Client, campaign) -> dict[int, set[int]]:
+    """The contribution ids in the map's tile over the secret place, per zoom (clusters below
+    zoom 15, cells and shapes from there)."""
+    found = {}
+    for z in (10, 14, 15, 18):
+        x, y = tile_for(*SECRET_COORDS, z)
+        response = client.get(f"/tiles/contributions/{z}/{x}/{y}.mvt", {"campaign": campaign.slug})
+        assert response.status_code == 200
+        layer = decode(response.content).get("contributions", {"features": []})
+        found[z] = {
+            int(i) for f in layer["features"] for i in str(f["properties"]["ids"]).split(",") if i
+        }
+    return found
 
 
 def coordinate_strings():
@@ -76,6 +102,8 @@ def test_a_hidden_item_is_on_no_public_surface(
     assert [client.get(url).status_code for url in photo_files] == [200, 200]
 
     before = public_surfaces(client, theme.campaign, [item.pk])
+    seen = tile_ids(client, theme.campaign)
+    assert all(item.pk in ids for ids in seen.values()), (item.pk, seen)
     # The crawl sees the item everywhere while it is public.
     for name in ("campaign page", "map API", "Open311 requests, JSON", "Open311 requests, XML"):
         assert SECRET_TITLE in before[name], name
@@ -100,6 +128,8 @@ def test_a_hidden_item_is_on_no_public_surface(
                 actor=moderator, contribution=item, status="done", text="Done."
             )
 
+    for z, ids in tile_ids(client, theme.campaign).items():
+        assert item.pk not in ids, f"tile at zoom {z}"
     for name, text in public_surfaces(client, theme.campaign, [item.pk]).items():
         assert SECRET_TITLE not in text, name
         assert "Secret body text" not in text, name

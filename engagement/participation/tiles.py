@@ -1,0 +1,290 @@
+"""The map's vector tiles: public contributions as Mapbox Vector Tiles written by PostGIS.
+
+One SQL statement per tile (`ST_AsMVT` over `ST_AsMVTGeom` in `ST_TileEnvelope`), over the rows
+of `contributions_matching` (public contributions, the map's filters) at their public location
+(the rule of `contribution_public_location`, applied per privacy cell so each row is transformed
+once). A tile never holds two features for one 100 m privacy cell:
+
+- from DETAIL_ZOOM up, the points of one privacy cell are one feature with their `count`, at the
+  cell's centre (a lone point whose author made the exact place public stays there); routes and
+  areas are their own features, drawn as the public sees them;
+- below it, everything is clustered on a CLUSTER_GRID x CLUSTER_GRID grid aligned with the tile,
+  by a public representative point (the privacy cell's centre for a point, a point on the route or
+  area), so the points of one privacy cell always fall in one cluster; a cluster sits at the
+  centroid of its members' representative points, which are public.
+
+Every feature has `type` (cell, cluster, shape), `count`, `ideas`, `needs`; `kind`, `status` and
+`theme` when all its contributions share them; `ids` (a cell's newest IDS_PER_FEATURE, a
+cluster's when it holds no more, comma-separated) and `bbox` (the privacy cell or cluster cell,
+west,south,east,north in WGS 84) for the list of the contributions there
+(`/api/v1/contributions/?ids=` or `?bbox=`).
+
+Tiles are cached in each process (an LRU of TILE_CACHE_ENTRIES) under the campaign's
+`map_version`, which a database trigger raises on every write to the campaign's contributions
+(docs/decisions/0017); the same number is in the ETag. The version is read with the campaign
+when a query string is parsed, at most once every TILE_VERSION_SECONDS per process.
+"""
+
+import hashlib
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.gis.geos import Polygon
+from django.db import connection
+from django.db.models import F
+from django.http import QueryDict
+
+from engagement.models import Campaign
+from engagement.participation.selectors import ContributionFilters, contributions_matching
+from geo.selectors import PRIVACY_GRID_METRES, PRIVACY_GRID_SRID
+
+MVT = "application/vnd.mapbox-vector-tile"
+LAYER = "contributions"
+MAX_ZOOM = 22
+DETAIL_ZOOM = 15
+CLUSTER_GRID = 16
+EXTENT, BUFFER = 4096, 64
+IDS_PER_FEATURE = 20
+
+
+def tile_exists(z: int, x: int, y: int) -> bool:
+    """Whether z/x/y names a tile of the Web Mercator pyramid this site serves."""
+    return 0 <= z <= MAX_ZOOM and 0 <= x < 2**z and 0 <= y < 2**z
+
+
+def _tile_bounds_degrees(z: int, x: int, y: int) -> tuple[float, float, float, float]:
+    n = 2**z
+
+    def lat(row: int) -> float:
+        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * row / n))))
+
+    return x / n * 360 - 180, lat(y + 1), (x + 1) / n * 360 - 180, lat(y)
+
+
+# More than the 71 m a point can move to the centre of its privacy cell, in metres on the ground.
+_MARGIN_METRES = 80
+
+
+def _rows_sql(filters: ContributionFilters, z: int, x: int, y: int) -> tuple[str, list]:
+    """The public rows near the tile as SQL: only the stored geometry's GiST index narrows them,
+    by a box wider than the privacy grid can move a point; the statement then tests the public
+    location against the tile itself."""
+    west, south, east, north = _tile_bounds_degrees(z, x, y)
+    m_lat = _MARGIN_METRES / 110_574
+    m_lon = _MARGIN_METRES / (
+        111_320 * max(math.cos(math.radians(max(abs(south), abs(north)))), 0.01)
+    )
+    near = Polygon.from_bbox(
+        (
+            max(west - m_lon, -180),
+            max(south - m_lat, -90),
+            min(east + m_lon, 180),
+            min(north + m_lat, 90),
+        )
+    )
+    queryset = (
+        contributions_matching(filters=filters)
+        .filter(geometry__intersects=near)
+        .values(
+            cid=F("id"),
+            ckind=F("kind"),
+            cstatus=F("status"),
+            ctheme=F("theme__slug"),
+            cexact=F("exact_location_public"),
+            geom=F("geometry"),
+        )
+    )
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
+
+
+_CELL, _SRID, _IDS = PRIVACY_GRID_METRES, PRIVACY_GRID_SRID, IDS_PER_FEATURE
+# One row per privacy cell (points) or per route and area: counts, the kind, status and theme
+# when all its contributions share them, the newest ids, its representative point `rx, ry` in
+# ETRS-TM35FIN: the cell's centre, or where the author made a lone point's exact place public
+# (the rule of geo.selectors.public_geometry), or a point on the route or area as drawn.
+_CELLS = f"""
+c AS ({{rows}}),
+p AS (SELECT c.*, ST_Transform(c.geom, {_SRID}) AS g FROM c),
+cells AS MATERIALIZED (
+    SELECT 'cell' AS type, count(*) AS count,
+        count(*) FILTER (WHERE ckind = 'idea') AS ideas,
+        count(*) FILTER (WHERE ckind = 'need') AS needs,
+        CASE WHEN min(ckind) = max(ckind) THEN min(ckind) END AS kind,
+        CASE WHEN min(cstatus) = max(cstatus) THEN min(cstatus) END AS status,
+        CASE WHEN min(ctheme) = max(ctheme) THEN min(ctheme) END AS theme,
+        array_to_string((array_agg(cid ORDER BY cid DESC))[1:{_IDS}], ',') AS ids,
+        cx, cy,
+        CASE WHEN count(*) = 1 AND bool_and(cexact) THEN ST_X((array_agg(g))[1])
+             ELSE cx * {_CELL} + {_CELL / 2} END AS rx,
+        CASE WHEN count(*) = 1 AND bool_and(cexact) THEN ST_Y((array_agg(g))[1])
+             ELSE cy * {_CELL} + {_CELL / 2} END AS ry,
+        NULL::geometry AS shape
+    FROM (SELECT p.*, floor(ST_X(g) / {_CELL}) AS cx, floor(ST_Y(g) / {_CELL}) AS cy
+          FROM p WHERE ST_GeometryType(g) = 'ST_Point') q
+    GROUP BY cx, cy
+    UNION ALL
+    SELECT 'shape', 1, (ckind = 'idea')::int, (ckind = 'need')::int, ckind, cstatus, ctheme,
+        cid::text, NULL, NULL, ST_X(s), ST_Y(s), g
+    FROM p, LATERAL ST_PointOnSurface(g) AS s WHERE ST_GeometryType(g) <> 'ST_Point'
+),
+t AS (SELECT ST_TileEnvelope(%s, %s, %s) AS env),
+b AS (SELECT ST_XMin(env) AS x0, ST_YMin(env) AS y0, ST_XMax(env) AS x1, ST_YMax(env) AS y1,
+             (ST_XMax(env) - ST_XMin(env)) / {CLUSTER_GRID} AS s FROM t),
+m AS (
+    SELECT cells.*, ST_Transform(ST_SetSRID(ST_MakePoint(rx, ry), {_SRID}), 3857) AS m
+    FROM cells
+)"""  # noqa: S608 (constants only)
+
+_DETAIL_SQL = f"""
+WITH {_CELLS},
+f AS (
+    SELECT type, count, ideas, needs, kind, status, theme, ids,
+        CASE WHEN type = 'cell' THEN ST_Transform(ST_SetSRID(ST_MakeEnvelope(
+            cx * {_CELL}, cy * {_CELL}, (cx + 1) * {_CELL}, (cy + 1) * {_CELL}), {_SRID}), 4326)
+        END AS e,
+        CASE WHEN type = 'cell' THEN m ELSE ST_Transform(shape, 3857) END AS m
+    FROM m, b, t
+    WHERE (type = 'cell' AND ST_X(m) >= b.x0 AND ST_X(m) < b.x1
+           AND ST_Y(m) >= b.y0 AND ST_Y(m) < b.y1)
+       OR (type = 'shape' AND ST_Intersects(ST_Transform(shape, 3857), env))
+)
+SELECT ST_AsMVT(q, '{LAYER}', {EXTENT}, 'geom') FROM (
+    SELECT type, count, ideas, needs, kind, status, theme, ids,
+        concat_ws(',', round(ST_XMin(e)::numeric, 6), round(ST_YMin(e)::numeric, 6),
+                  round(ST_XMax(e)::numeric, 6), round(ST_YMax(e)::numeric, 6)) AS bbox,
+        ST_AsMVTGeom(m, env, {EXTENT}, {BUFFER}, true) AS geom
+    FROM f, t
+) q WHERE geom IS NOT NULL
+"""  # noqa: S608 (constants only; values go as parameters)
+
+_CLUSTER_SQL = f"""
+WITH {_CELLS},
+k AS (
+    SELECT m.*, floor((ST_X(m) - b.x0) / b.s)::int AS kx, floor((ST_Y(m) - b.y0) / b.s)::int AS ky
+    FROM m, b
+    WHERE ST_X(m) >= b.x0 AND ST_X(m) < b.x1 AND ST_Y(m) >= b.y0 AND ST_Y(m) < b.y1
+),
+f AS (
+    SELECT sum(count)::bigint AS count, sum(ideas)::bigint AS ideas, sum(needs)::bigint AS needs,
+        CASE WHEN count(kind) = count(*) AND min(kind) = max(kind) THEN min(kind) END AS kind,
+        CASE WHEN count(status) = count(*) AND min(status) = max(status) THEN min(status) END
+            AS status,
+        CASE WHEN count(theme) = count(*) AND min(theme) = max(theme) THEN min(theme) END
+            AS theme,
+        CASE WHEN sum(count) <= {_IDS} THEN string_agg(ids, ',') END AS ids,
+        kx, ky, ST_Centroid(ST_Collect(m)) AS m
+    FROM k GROUP BY kx, ky
+)
+SELECT ST_AsMVT(q, '{LAYER}', {EXTENT}, 'geom') FROM (
+    SELECT 'cluster' AS type, count, ideas, needs, kind, status, theme, ids,
+        concat_ws(',', round(ST_XMin(e)::numeric, 6), round(ST_YMin(e)::numeric, 6),
+                  round(ST_XMax(e)::numeric, 6), round(ST_YMax(e)::numeric, 6)) AS bbox,
+        ST_AsMVTGeom(m, env, {EXTENT}, {BUFFER}, true) AS geom
+    FROM f, t, b,
+        LATERAL ST_Transform(ST_MakeEnvelope(b.x0 + kx * b.s, b.y0 + ky * b.s,
+                                             b.x0 + (kx + 1) * b.s, b.y0 + (ky + 1) * b.s,
+                                             3857), 4326) AS e
+) q WHERE geom IS NOT NULL
+"""  # noqa: S608 (constants only; values go as parameters)
+
+
+def tile_sql(*, filters: ContributionFilters, z: int, x: int, y: int) -> tuple[str, list]:
+    """The one statement that writes the tile, and its parameters (the benchmark runs it bare)."""
+    rows, params = _rows_sql(filters, z, x, y)
+    template = _DETAIL_SQL if z >= DETAIL_ZOOM else _CLUSTER_SQL
+    return template.replace("{rows}", rows), [*params, z, x, y]
+
+
+def tile_render(*, filters: ContributionFilters, z: int, x: int, y: int) -> bytes:
+    """The tile's bytes, written by PostGIS; empty when nothing public lies in it."""
+    sql, params = tile_sql(filters=filters, z=z, x=x, y=y)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        (tile,) = cursor.fetchone()
+    return bytes(tile or b"")
+
+
+def tile_etag(*, campaign: Campaign, filters: ContributionFilters) -> str:
+    """Changes with every write to the campaign's contributions and with the filters."""
+    digest = hashlib.sha256(repr(_filters_key(filters)).encode()).hexdigest()[:16]
+    return f'"{campaign.pk}-{campaign.map_version}-{digest}"'
+
+
+def _filters_key(filters: ContributionFilters) -> tuple:
+    """The filters as plain values (an area or a campaign by its id) for a cache key."""
+    return tuple(
+        getattr(getattr(filters, name), "pk", getattr(filters, name)) for name in _FILTER_FIELDS
+    )
+
+
+_FILTER_FIELDS = ("campaign", "area", "bbox", "theme", "kind", "status", "q", "ids")
+
+
+class _LRU:
+    """The newest entries in this process, at most `getattr(settings, setting, default)`."""
+
+    def __init__(self, setting: str, default: int) -> None:
+        self._entries: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()
+        self._setting, self._default = setting, default
+
+    def get(self, key: tuple):
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
+
+    def put(self, key: tuple, value: object) -> None:
+        limit = getattr(settings, self._setting, self._default)
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > limit:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+# Tiles by campaign, its map_version, filters and z/x/y: an older version's entries are never
+# asked for again and age out.
+tile_cache = _LRU("TILE_CACHE_ENTRIES", 2048)
+# A query string's parsed filters (with the campaign and its map_version as read then), kept
+# TILE_VERSION_SECONDS (1 s): a cached tile then costs no query at all, and a write reaches the
+# tiles of every process within that second.
+_queries = _LRU("TILE_QUERY_ENTRIES", 1024)
+
+
+def tile_filters(
+    params: QueryDict, parse: Callable[[QueryDict], ContributionFilters]
+) -> ContributionFilters:
+    """The filters of a tile's query string, parsed by `parse` (which raises ValidationError) at
+    most once every TILE_VERSION_SECONDS per process."""
+    seconds = getattr(settings, "TILE_VERSION_SECONDS", 1.0)
+    key = tuple(sorted((name, tuple(values)) for name, values in params.lists()))
+    now = time.monotonic()
+    known = _queries.get(key)
+    if known is not None and now - known[0] < seconds:
+        return known[1]
+    filters = parse(params)
+    _queries.put(key, (now, filters))
+    return filters
+
+
+def tile_cached(
+    *, campaign: Campaign, filters: ContributionFilters, z: int, x: int, y: int
+) -> bytes:
+    """The tile from this process's cache while the campaign's map_version is unchanged."""
+    key = (campaign.pk, campaign.map_version, _filters_key(filters), z, x, y)
+    tile = tile_cache.get(key)
+    if tile is None:
+        tile = tile_render(filters=filters, z=z, x=x, y=y)
+        tile_cache.put(key, tile)
+    return tile

@@ -1,0 +1,134 @@
+"""Benchmark of the map's vector tiles on synthetic data: `make bench` (not part of `make test`).
+
+In one run, side by side: tiles at z14-z16 over Länsikeskus through Django (uncached) against a
+plain psycopg loop issuing the same SQL; every tile over Tesoma from z10 to z18 (a sample of
+TILES_SAMPLE where a zoom has more), its size and time; and a cached tile against a minimal
+Django view. In-process through Django's full request stack, like tests/benchmarks/map_api.py,
+against the database in DATABASE_URL.
+"""
+
+import math
+import os
+import random
+import statistics
+import sys
+import time
+
+import django
+
+CAMPAIGN = "tesoma-together"
+LANSIKESKUS = (23.63, 61.50)
+# Tesoma, as the map's whole-district view (tests/benchmarks/map_api.py).
+TESOMA_BBOX = (23.55, 61.47, 23.72, 61.53)
+GOALS = {14: 0.9, 15: 0.7, 16: 0.5}
+
+
+def rate(call, seconds: float = 3.0, at_least: int = 20) -> float:
+    """Calls per second, sequentially, after one warm-up call."""
+    call()
+    count, start = 0, time.perf_counter()
+    while count < at_least or time.perf_counter() - start < seconds:
+        call()
+        count += 1
+    return count / (time.perf_counter() - start)
+
+
+def tiles_over(bbox: tuple[float, float, float, float], z: int) -> list[tuple[int, int]]:
+    from tests.mvt import tile_for
+
+    west, south, east, north = bbox
+    x0, y0 = tile_for(west, north, z)
+    x1, y1 = tile_for(east, south, z)
+    return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    django.setup()
+    import psycopg
+    from django.db import connection
+    from django.test import Client, override_settings
+
+    from engagement.models import Campaign, Contribution
+    from engagement.participation.filters import contribution_filters_parse
+    from engagement.participation.tiles import tile_cache, tile_sql
+    from tests.mvt import tile_for
+
+    client = Client()
+    campaign = Campaign.objects.get(slug=CAMPAIGN)
+    total = Contribution.objects.filter(campaign=campaign).count()
+    params = {"campaign": CAMPAIGN}
+    print(f"{total} contributions in the campaign")
+
+    def url(z: int, x: int, y: int) -> str:
+        return f"/tiles/contributions/{z}/{x}/{y}.mvt"
+
+    # 1. Django (tile cache off) against psycopg issuing the same statement.
+    filters = contribution_filters_parse(params)
+    connection.ensure_connection()
+    dsn = connection.connection.info.dsn
+    raw = psycopg.connect(dsn, autocommit=True)
+    print(
+        f"\n{'uncached tile':16} {'bytes':>8} {'Django/s':>9} {'psycopg/s':>10} "
+        f"{'ratio':>6} {'goal':>5}"
+    )
+    with override_settings(TILE_CACHE_ENTRIES=0):
+        for z in (14, 15, 16):
+            x, y = tile_for(*LANSIKESKUS, z)
+            sql, sql_params = tile_sql(filters=filters, z=z, x=x, y=y)
+            statement = connection.ops.compose_sql(sql, sql_params)
+            size = len(client.get(url(z, x, y), params).content)
+            django_rate = rate(lambda z=z, x=x, y=y: client.get(url(z, x, y), params))
+            plain_rate = rate(lambda statement=statement: raw.execute(statement).fetchone())
+            ratio = django_rate / plain_rate
+            print(
+                f"z{z} {x}/{y:<9} {size:>8} {django_rate:>9.1f} {plain_rate:>10.1f} "
+                f"{ratio:>6.2f} {GOALS[z]:>5}"
+            )
+    raw.close()
+
+    # 2. Every tile over Tesoma, z10-z18 (a sample where there are many), uncached.
+    sample = int(os.environ.get("TILES_SAMPLE", "60"))
+    rng = random.Random(12)
+    print(
+        f"\n{'zoom':>4} {'tiles':>6} {'measured':>8} {'with data':>9} {'median KB':>9} "
+        f"{'max KB':>7} {'median ms':>9} {'p95 ms':>7} {'max ms':>7}   (median of tiles with data)"
+    )
+    with override_settings(TILE_CACHE_ENTRIES=0):
+        for z in range(10, 19):
+            tiles = tiles_over(TESOMA_BBOX, z)
+            chosen = tiles if len(tiles) <= sample else rng.sample(tiles, sample)
+            sizes, times = [], []
+            for x, y in chosen:
+                start = time.perf_counter()
+                response = client.get(url(z, x, y), params)
+                elapsed = (time.perf_counter() - start) * 1000
+                if response.content:
+                    times.append(elapsed)
+                    sizes.append(len(response.content) / 1024)
+            times.sort()
+            if not times:
+                print(f"{z:>4} {len(tiles):>6} {len(chosen):>8} {0:>9}")
+                continue
+            print(
+                f"{z:>4} {len(tiles):>6} {len(chosen):>8} {len(times):>9} "
+                f"{statistics.median(sizes):>9.1f} {max(sizes):>7.1f} "
+                f"{statistics.median(times):>9.1f} "
+                f"{times[math.ceil(len(times) * 0.95) - 1]:>7.1f} {max(times):>7.1f}"
+            )
+
+    # 3. A cached tile against a minimal Django view, through the same middleware.
+    tile_cache.clear()
+    x, y = tile_for(*LANSIKESKUS, 15)
+    with override_settings(ROOT_URLCONF="tests.benchmarks.minimal_urls"):
+        cached_rate = rate(lambda: client.get(url(15, x, y), params))
+        minimal_rate = rate(lambda: client.get("/bench/minimal"))
+    print(
+        f"\ncached tile z15: {cached_rate:.0f}/s, minimal Django view: {minimal_rate:.0f}/s, "
+        f"ratio {cached_rate / minimal_rate:.2f} (goal 0.8)"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,9 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from leaflet.admin import LeafletGeoAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from engagement.common.colours import theme_colour_validate
 from engagement.interop.services import api_key_create, api_key_revoke
 from engagement.models import (
     AccessibilityFeedback,
@@ -17,8 +19,18 @@ from engagement.models import (
 )
 
 
+class ThemeForm(forms.ModelForm):
+    """A theme's colour must stand out on the map (engagement.common.colours)."""
+
+    def clean_color(self) -> str:
+        colour = self.cleaned_data["color"]
+        theme_colour_validate(colour)
+        return colour
+
+
 class ThemeInline(TranslationTabularInline):
     model = Theme
+    form = ThemeForm
     extra = 0
     prepopulated_fields = {"slug": ("name",)}
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from leaflet.admin import LeafletGeoAdminMixin
 from modeltranslation.admin import TranslationAdmin
 
-from geo.models import Area
+from geo.models import Area, Place
 from geo.services import ImportReport, areas_import
 
 # What an administrator can upload: the suffix decides nothing (the service reads the content),
@@ -170,3 +170,13 @@ class AreaAdmin(LeafletGeoAdminMixin, TranslationAdmin):
                 )
                 % {"count": count},
             )
+
+
+@admin.register(Place)
+class PlaceAdmin(LeafletGeoAdminMixin, TranslationAdmin):
+    """The gazetteer, for correcting a name; files are imported with `manage.py import_places`."""
+
+    list_display = ("name", "kind", "source", "approximate")
+    list_filter = ("kind", "source", "approximate")
+    search_fields = ("name_fi", "name_sv", "source_id")
+    exclude = ("point",)

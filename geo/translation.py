@@ -1,8 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from geo.models import Area
+from geo.models import Area, Place
 
 
 @register(Area)
 class AreaTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Place)
+class PlaceTranslationOptions(TranslationOptions):
     fields = ("name",)

@@ -5,7 +5,9 @@
 - `themes.json`: the campaign's themes in order (each colour at least 5:1 against white);
 - `contributions.geojson`: resident input in Finnish, with neighbours' comments and supports;
 - `accounts.json`: development-only accounts (listed in the README);
-- `organisations.json`, `pilots.geojson`: an association and its pilots answering contributions.
+- `organisations.json`, `pilots.geojson`: an association and its pilots answering contributions;
+- `places.geojson`: the places of Tesoma that the map's search finds and descriptions name, drawn
+  approximately (every one marked so).
 
 Every reference (parent area, theme, contribution title, account, method card) must name something
 defined, and every geometry must lie inside the campaign's area. A mistake raises
@@ -28,10 +30,11 @@ from config.demo.schema import (
     CommentData,
     ContributionData,
     DemoData,
+    PlaceData,
     ThemeData,
 )
 from engagement.models import Campaign, Contribution
-from geo.models import Area
+from geo.models import Area, Place
 from toolkit.content.datafiles import (
     LANGUAGES,
     Document,
@@ -83,7 +86,8 @@ def demo_data_read(root: Path = DATA_DIR) -> DemoData:
         accounts=accounts,
         cards=toolkit_content_read().card_slugs(),
     )
-    return DemoData(areas, campaign, themes, contributions, accounts, organisations, pilots)
+    places = _places(root / "places.geojson")
+    return DemoData(areas, campaign, themes, contributions, accounts, organisations, pilots, places)
 
 
 def _slug(record: Fields, key: str) -> str:
@@ -215,3 +219,27 @@ def _contributions(
             )
         )
     return contributions
+
+
+def _places(path: Path) -> list[PlaceData]:
+    """The gazetteer's demo places; each id once, each marked approximate."""
+    places: list[PlaceData] = []
+    types = ("Point", "LineString", "Polygon", "MultiLineString", "MultiPolygon")
+    for feature in features_read(path, types=types):
+        record = feature.properties.only("id", "kind", "name", "approximate")
+        place_id = _slug(record, "id")
+        if any(place.id == place_id for place in places):
+            raise record.error(f'place "{place_id}" is defined twice', "id")
+        if record.value("approximate") is not True:
+            raise record.error("a hand-drawn demo place must say true", "approximate")
+        names = Fields.of(path, record.value("name"), f"{record.where}, name")
+        names.only("fi", "sv")
+        places.append(
+            PlaceData(
+                id=place_id,
+                kind=record.choice("kind", Place.Kind.values, what="place kind"),
+                name={"fi": names.text("fi"), "sv": names.optional_text("sv")},
+                geometry=feature.geometry,
+            )
+        )
+    return places

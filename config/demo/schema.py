@@ -1,6 +1,6 @@
 """The Tesoma demo's records as read from `config/demo/data/`, before anything is written."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon
@@ -124,6 +124,14 @@ class PilotData:
 
 
 @dataclass(frozen=True)
+class PlaceData:
+    id: str
+    kind: str
+    name: dict[str, str | None]  # fi always; sv where the place has a Swedish name
+    geometry: GEOSGeometry
+
+
+@dataclass(frozen=True)
 class DemoData:
     areas: list[AreaData]
     campaign: CampaignData
@@ -132,3 +140,4 @@ class DemoData:
     accounts: AccountsData
     organisations: list[OrganisationData]
     pilots: list[PilotData]
+    places: list[PlaceData] = field(default_factory=list)

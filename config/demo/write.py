@@ -16,13 +16,14 @@ from django.utils import timezone, translation
 
 from config.demo.schema import AccountData, DemoData, PilotData
 from engagement.models import Campaign, Contribution, Participant, Role, Theme
+from engagement.participation.places import contributions_place_refresh
 from engagement.participation.services import (
     comment_add,
     contribution_submit,
     participant_for_user,
     support_add,
 )
-from geo.models import Area
+from geo.models import Area, Place
 from toolkit.content.datafiles import LANGUAGES
 from toolkit.content.demo import toolkit_demo_load
 from toolkit.models import MethodCard, Organisation, Pilot
@@ -33,6 +34,8 @@ from toolkit.pilots.services import (
     pilot_report,
     pilot_review,
 )
+
+DEMO_PLACE_SOURCE = "demo"
 
 
 @dataclass(frozen=True)
@@ -53,10 +56,13 @@ def demo_write(data: DemoData) -> Loaded:
     # The untranslated columns (name, title, description) take the default language.
     with translation.override("fi"), transaction.atomic():
         areas = _areas(data)
+        _places(data)
         campaign = _campaign(data, areas)
         themes = _themes(data, campaign)
         _officials(data, campaign)
         created = _contributions(data, campaign, themes)
+        # Contributions written before the places were there are described by them now.
+        contributions_place_refresh(Contribution.objects.filter(campaign=campaign))
     with transaction.atomic():
         cards, stories = toolkit_demo_load()
         _editor(data)
@@ -87,6 +93,22 @@ def _areas(data: DemoData) -> dict[str, Area]:
             },
         )
     return areas
+
+
+def _places(data: DemoData) -> None:
+    """The gazetteer's demo places, matched on their id in the "demo" source."""
+    for spec in data.places:
+        Place.objects.update_or_create(
+            source=DEMO_PLACE_SOURCE,
+            source_id=spec.id,
+            defaults={
+                "name_fi": spec.name["fi"],
+                "name_sv": spec.name["sv"],
+                "kind": spec.kind,
+                "geometry": spec.geometry,
+                "approximate": True,
+            },
+        )
 
 
 def _campaign(data: DemoData, areas: dict[str, Area]) -> Campaign:

@@ -31,6 +31,7 @@ from engagement.participation.limits import (
     rate_limit,
 )
 from engagement.participation.photos import photos_check, photos_clean, photos_store
+from engagement.participation.places import contribution_place_assign
 from engagement.rules import can_change_contribution, contribute_refusal
 from geo.selectors import area_smallest_containing
 from geo.services import geometry_validate_in_area
@@ -266,6 +267,7 @@ def contribution_submit(
     )
     if not created:
         return contribution  # a parallel request with the same key stored it, photos too
+    contribution_place_assign(contribution)
     photos_store(model=Photo, photos=clean_photos, contribution=contribution)
     return contribution
 
@@ -303,6 +305,7 @@ def contribution_update(
     contribution.area = area_smallest_containing(geometry=geometry) or contribution.campaign.area
     contribution.exact_location_public = exact_location_public
     contribution.save()
+    contribution_place_assign(contribution)
     return contribution
 
 

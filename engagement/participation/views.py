@@ -101,7 +101,8 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     filter_form = ListFilterForm(request.GET or None, campaign=campaign)
     filters = filter_form.filters(campaign)
     page = Paginator(
-        contributions_filtered(filters=filters).select_related("theme"), LIST_PAGE_SIZE
+        contributions_filtered(filters=filters).select_related("theme", "place", "area"),
+        LIST_PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -150,7 +151,8 @@ def _map_config(campaign: Campaign, filters) -> dict:
 def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A contribution's own page: what the public may see, plus what its author may do."""
     contribution = get_object_or_404(
-        Contribution.objects.select_related("campaign", "theme", "area", "participant"), pk=pk
+        Contribution.objects.select_related("campaign", "theme", "area", "place", "participant"),
+        pk=pk,
     )
     participant = request.get_participant(create=False)
     is_author = participant is not None and contribution.participant_id == participant.pk

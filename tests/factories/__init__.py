@@ -28,6 +28,7 @@ from tests.factories.geo import (
     OUTSIDE,
     TESOMA_BOX,
     AreaFactory,
+    PlaceFactory,
     area_for,
     box,
     point_in,
@@ -60,6 +61,7 @@ FACTORIES = {
     factory_class._meta.model: factory_class
     for factory_class in (
         AreaFactory,
+        PlaceFactory,
         AccessibilityFeedbackFactory,
         ParticipantFactory,
         CampaignFactory,
@@ -116,6 +118,7 @@ __all__ = [
     "PilotFeedbackFactory",
     "PilotParticipationFactory",
     "PilotPhotoFactory",
+    "PlaceFactory",
     "RevisionFactory",
     "RoleFactory",
     "StatusChangeFactory",

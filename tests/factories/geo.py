@@ -5,7 +5,7 @@ from django.contrib.gis.db.models.functions import Area as SurfaceArea
 from django.contrib.gis.geos import GEOSGeometry, LineString, MultiPolygon, Point, Polygon
 from django.db.models import Case, IntegerField, Value, When
 
-from geo.models import Area
+from geo.models import Area, Place
 
 # A 2 km x 1.1 km box around Länsikeskus, Tesoma.
 TESOMA_BOX = (23.61, 61.495, 23.65, 61.505)
@@ -72,3 +72,18 @@ class AreaFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"area-{n}")
     kind = Area.Kind.DISTRICT
     boundary = factory.LazyFunction(lambda: box(*TESOMA_BOX))
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    """A named place in the Tesoma box: Länsikeskus's point unless given a name and geometry."""
+
+    class Meta:
+        model = Place
+
+    name_fi = "Länsikeskus"
+    name = factory.SelfAttribute("name_fi")
+    kind = Place.Kind.SHOPPING_CENTRE
+    geometry = factory.LazyFunction(lambda: INSIDE.clone())
+    source = "test"
+    source_id = factory.Sequence(lambda n: f"place-{n}")
+    approximate = True

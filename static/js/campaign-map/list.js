@@ -1,7 +1,7 @@
 // The list beside the map, kept in step when a contribution is sent from this page.
 
 import { el } from "../lib/dom.js";
-import { formatDate } from "../lib/i18n.js";
+import { formatDate, gettext } from "../lib/i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -37,6 +37,7 @@ function listItem(feature, labels) {
       " · ",
       el("time", { datetime: p.created_at }, formatDate(p.created_at)),
     ),
+    ...(p.place ? [el("p", { class: "contribution-place" }, `${gettext("Where:")} ${p.place}`)] : []),
     el("p", { class: "excerpt" }, p.excerpt),
   );
 }

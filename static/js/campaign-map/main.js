@@ -9,6 +9,7 @@ import { addBoundary } from "../lib/map-style.js";
 import { Draft } from "./drawing.js";
 import { listPrepend } from "./list.js";
 import { PinLayer, loadPilots } from "./pins.js";
+import { setupPlaceSearch } from "./search.js";
 import { setupSubmission } from "./submission.js";
 
 const config = pageConfig();
@@ -20,6 +21,7 @@ window.addEventListener("map:init", (event) => {
   const label = gettext("Map of the campaign area. Use the arrow keys to move the map.");
   labelMap(map, label, "map-help");
   map.fitBounds(addBoundary(map, boundary).getBounds());
+  setupPlaceSearch(map);
   const pins = new PinLayer(map, config);
   pins.load();
   if (config.pilotsApi) loadPilots(map, config.pilotsApi);

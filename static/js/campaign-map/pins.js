@@ -3,7 +3,8 @@
 import { fetchAllFeatures, fetchGeoJSON } from "../lib/api.js";
 import { debounce, el, setState } from "../lib/dom.js";
 import { gettext } from "../lib/i18n.js";
-import { pilotOptions, pinOptions } from "../lib/map-style.js";
+import { pilotOptions, pinOptions, symbolMarker } from "../lib/map-style.js";
+import { drawLegend } from "../lib/symbols.js";
 import { announce } from "./status.js";
 
 function popupContent(feature, kinds) {
@@ -14,6 +15,7 @@ function popupContent(feature, kinds) {
     el("a", { href: p.url }, p.title),
     el("br"),
     `${kinds[p.kind] ?? p.kind} · ${p.theme_name}`,
+    ...(p.place ? [el("br"), p.place] : []),
   );
 }
 
@@ -33,15 +35,29 @@ export class PinLayer {
     this.sentHere = new Map();
     this.inflight = null;
     const renderer = L.canvas({ padding: 0.5 });
+    const labels = { kinds: config.kinds, statuses: config.statuses };
+    // A route or an area also gets its symbol at its centre: its kind and status are seen, and
+    // it has a 32 px target besides its thin line.
+    this.centres = L.layerGroup().addTo(map);
     this.layer = L.geoJSON(
       null,
       pinOptions({
         renderer,
-        onEachFeature: (feature, layer) =>
-          layer.bindPopup(() => popupContent(feature, config.kinds)),
+        labels,
+        onEachFeature: (feature, layer) => {
+          const popup = () => popupContent(feature, config.kinds);
+          layer.bindPopup(popup);
+          if (feature.geometry?.type === "Point") return;
+          layer.once("add", () => {
+            const centre = symbolMarker(feature, layer.getCenter(), labels);
+            centre.bindPopup(popup).addTo(this.centres);
+            layer.once("remove", () => centre.remove());
+          });
+        },
       }),
     ).addTo(map);
     setState(map, "pins", 0);
+    drawLegend(); // The legend beside the map shows the same symbols as the pins.
     map.on("moveend", debounce(() => this.load(), 150));
   }
 
@@ -108,6 +124,8 @@ export async function loadPilots(map, url) {
   layer.addData(collection).addTo(map);
   setState(map, "pilots", collection.features.length);
   document.getElementById("pilot-toggle").hidden = false;
+  const legendRow = document.getElementById("legend-pilots");
+  if (legendRow) legendRow.hidden = false;
   const checkbox = document.getElementById("show-pilots");
   checkbox.addEventListener("change", () => (checkbox.checked ? layer.addTo(map) : layer.remove()));
 }

@@ -1,5 +1,7 @@
 // How things look on every map, defined once. Leaflet (L) is loaded by django-leaflet's script.
 
+import { LINE_DASH, symbolIcon } from "./symbols.js";
+
 export const COLOURS = {
   boundary: "#1d3557", // the site's dark blue
   pilot: "#6a1b9a", // purple, also .pilot-marker in site.css
@@ -22,25 +24,60 @@ export function addBoundary(map, geojson, options) {
   return L.geoJSON(geojson, { interactive: false, style: boundaryStyle(options) }).addTo(map);
 }
 
-const PIN_SIZES = { normal: { radius: 8, weight: 4 }, small: { radius: 6, weight: 3 } };
+/** A contribution's title for the hover text and the list of pins: kind, status, theme, title. */
+function pinTitle(p, labels) {
+  const kind = labels?.kinds?.[p.kind] ?? p.kind;
+  const status = labels?.statuses?.[p.status] ?? p.status;
+  return [kind, status, p.theme_name, p.title].filter(Boolean).join(" · ");
+}
 
-/** GeoJSON layer options for contributions: round pins, routes and areas in the theme colour. */
-export function pinOptions({ renderer, size = "normal", ...rest } = {}) {
-  const { radius, weight } = PIN_SIZES[size];
+/**
+ * GeoJSON layer options for contributions. On the residents' maps a point is a symbol (shape for
+ * the kind, badge for the status, colour for the theme: lib/symbols.js), a route or an area a line
+ * in the theme colour, solid for an idea and dashed for a need. The analysis map asks for
+ * `size: "small"`: many small round pins on its canvas, as dense data.
+ */
+export function pinOptions({ renderer, size = "normal", labels, ...rest } = {}) {
+  const style = (feature) => ({
+    color: feature.properties.color,
+    weight: size === "small" ? 3 : 4,
+    dashArray: size === "small" ? null : LINE_DASH[feature.properties.kind] ?? null,
+    fillOpacity: 0.2,
+  });
+  if (size === "small") {
+    return {
+      renderer,
+      style,
+      pointToLayer: (feature, latlng) =>
+        L.circleMarker(latlng, {
+          renderer,
+          radius: 6,
+          color: COLOURS.halo,
+          weight: 2,
+          fillColor: feature.properties.color,
+          fillOpacity: 1,
+        }),
+      ...rest,
+    };
+  }
   return {
     renderer,
-    style: (feature) => ({ color: feature.properties.color, weight, fillOpacity: 0.25 }),
-    pointToLayer: (feature, latlng) =>
-      L.circleMarker(latlng, {
-        renderer,
-        radius,
-        color: COLOURS.halo,
-        weight: 2,
-        fillColor: feature.properties.color,
-        fillOpacity: 1,
-      }),
+    style,
+    pointToLayer: (feature, latlng) => symbolMarker(feature, latlng, labels),
     ...rest,
   };
+}
+
+/** A contribution's symbol at latlng, named by its kind, status, theme and title on hover. */
+export function symbolMarker(feature, latlng, labels, options = {}) {
+  const p = feature.properties;
+  return L.marker(latlng, {
+    icon: symbolIcon({ kind: p.kind, status: p.status, colour: p.color }),
+    title: pinTitle(p, labels),
+    // Not a tab stop each: the list beside the map holds every contribution for the keyboard.
+    keyboard: false,
+    ...options,
+  });
 }
 
 /** GeoJSON layer options for pilots: dashed purple outlines and purple squares. */
@@ -49,7 +86,7 @@ export function pilotOptions(rest = {}) {
     style: { color: COLOURS.pilot, weight: 3, dashArray: "6 4", fillOpacity: 0.1 },
     pointToLayer: (feature, latlng) =>
       L.marker(latlng, {
-        icon: L.divIcon({ className: "pilot-marker", iconSize: [18, 18] }),
+        icon: L.divIcon({ className: "pilot-marker", iconSize: [24, 24] }), // a 24 px target
         title: feature.properties.title,
         alt: feature.properties.title,
       }),
@@ -57,19 +94,30 @@ export function pilotOptions(rest = {}) {
   };
 }
 
-/** A single place on a small map (a contribution's, a pilot's, a story's), in its colour. */
+/**
+ * A single place on a small map (a contribution's, a pilot's, a story's), in its colour. A
+ * contribution's point is its symbol, as on the campaign map; its route or area is dashed for a
+ * need.
+ */
 export function placeOptions(colour) {
   return {
     interactive: false,
-    style: { color: colour, weight: 5, fillOpacity: 0.3 },
-    pointToLayer: (_, latlng) =>
-      L.circleMarker(latlng, {
-        radius: 10,
-        color: COLOURS.halo,
-        weight: 3,
-        fillColor: colour,
-        fillOpacity: 1,
-      }),
+    style: (feature) => ({
+      color: colour,
+      weight: 5,
+      dashArray: LINE_DASH[feature?.properties?.kind] ?? null,
+      fillOpacity: 0.3,
+    }),
+    pointToLayer: (feature, latlng) =>
+      feature?.properties?.kind
+        ? symbolMarker(feature, latlng, null, { interactive: false, title: "" })
+        : L.circleMarker(latlng, {
+            radius: 10,
+            color: COLOURS.halo,
+            weight: 3,
+            fillColor: colour,
+            fillOpacity: 1,
+          }),
   };
 }
 

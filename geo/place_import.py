@@ -24,7 +24,7 @@ from geo.services import (
     _import_data_source,
     _import_layer,
     _import_transform,
-    _lon_lat_range,
+    geometry_to_lon_lat,
 )
 
 # The roles a file's attributes can fill; `name` is required, the rest optional.
@@ -179,15 +179,8 @@ def _geometry(feature: Feature, to_wgs84: CoordTransform | None) -> GEOSGeometry
         geometry = None
     if geometry is None or geometry.empty:
         raise _Refused(_("The feature has no geometry."))
-    if to_wgs84 is not None:
-        try:
-            geometry.transform(to_wgs84)
-        except GDALException:
-            raise _Refused(
-                _("The geometry could not be transformed to longitude and latitude.")
-            ) from None
-    if not _lon_lat_range(geometry.extent):
-        raise _Refused(_("The geometry lies outside the range of longitude and latitude."))
+    if reason := geometry_to_lon_lat(geometry, to_wgs84):
+        raise _Refused(reason)
     geometry.set_3d(False)
     try:
         result = GEOSGeometry(memoryview(bytes(geometry.wkb)), srid=4326)

@@ -17,6 +17,7 @@ from django.contrib.gis.gdal import (
     DataSource,
     Driver,
     GDALException,
+    OGRGeometry,
     SpatialReference,
 )
 from django.contrib.gis.gdal.feature import Feature
@@ -424,6 +425,19 @@ def _import_transform(features: Layer) -> CoordTransform | None:
     return CoordTransform(srs, SpatialReference(4326))
 
 
+def geometry_to_lon_lat(geometry: OGRGeometry, to_wgs84: CoordTransform | None) -> str | None:
+    """Transforms an imported feature's geometry to WGS 84 in place; the reason it cannot be, or
+    None. One rule for the areas' and the places' imports."""
+    if to_wgs84 is not None:
+        try:
+            geometry.transform(to_wgs84)
+        except GDALException:
+            return _("The geometry could not be transformed to longitude and latitude.")
+    if not _lon_lat_range(geometry.extent):
+        return _("The geometry lies outside the range of longitude and latitude.")
+    return None
+
+
 def _lon_lat_range(extent: tuple[float, float, float, float]) -> bool:
     west, south, east, north = extent
     return (
@@ -510,15 +524,8 @@ def _import_boundary(feature: Feature, to_wgs84: CoordTransform | None) -> GEOSG
             _("Only polygons can be areas; this geometry is %(type)s.")
             % {"type": geometry.geom_name}
         )
-    if to_wgs84 is not None:
-        try:
-            geometry.transform(to_wgs84)
-        except GDALException:
-            raise _Refused(
-                _("The geometry could not be transformed to longitude and latitude.")
-            ) from None
-    if not _lon_lat_range(geometry.extent):
-        raise _Refused(_("The geometry lies outside the range of longitude and latitude."))
+    if reason := geometry_to_lon_lat(geometry, to_wgs84):
+        raise _Refused(reason)
     # A self-intersecting ring becomes the polygons it encloses; lines and points that the repair
     # leaves of collapsed parts are dropped.
     sql = (

@@ -2,7 +2,6 @@
 line before anything is written, and `load_demo` run twice leaves the same rows."""
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ from django.core.management import CommandError, call_command
 from config.demo.read import DATA_DIR, demo_data_read
 from config.management.commands import load_demo
 from geo.models import Area
-from tests.datafiles import edit, line_of
-from toolkit.content.datafiles import DataFileError
+from tests.datafiles import data_copy, data_refusal, edit, line_of
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 
@@ -39,15 +37,11 @@ def test_readme_lists_every_demo_account_with_its_password():
 
 @pytest.fixture
 def data(tmp_path) -> Path:
-    """A copy of the shipped demo data to break."""
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    return tmp_path / "data"
+    return data_copy(DATA_DIR, tmp_path)
 
 
 def _refusal(data: Path) -> str:
-    with pytest.raises(DataFileError) as caught:
-        demo_data_read(data)
-    return str(caught.value)
+    return data_refusal(demo_data_read, data)
 
 
 def test_bad_geojson_geometry_is_refused_at_the_geometry(data):

@@ -2,7 +2,6 @@
 mistake refused with the file and line, and loaded so that the demo's pins are described."""
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,7 @@ from config.demo.read import DATA_DIR, demo_data_read
 from engagement.models import Contribution
 from engagement.participation.places import contribution_place_text
 from geo.models import Place
-from tests.datafiles import edit, line_of
-from toolkit.content.datafiles import DataFileError
+from tests.datafiles import data_copy, data_refusal, edit, line_of
 
 
 def test_the_shipped_places_are_approximate_and_named_in_finnish():
@@ -28,14 +26,11 @@ def test_the_shipped_places_are_approximate_and_named_in_finnish():
 
 @pytest.fixture
 def data(tmp_path) -> Path:
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    return tmp_path / "data"
+    return data_copy(DATA_DIR, tmp_path)
 
 
 def _refusal(data: Path) -> str:
-    with pytest.raises(DataFileError) as caught:
-        demo_data_read(data)
-    return str(caught.value)
+    return data_refusal(demo_data_read, data)
 
 
 def test_an_unknown_kind_is_refused_at_its_feature(data):

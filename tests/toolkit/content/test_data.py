@@ -1,13 +1,12 @@
 """The toolkit's content files: the shipped ones load and reach the database as written, and a
 broken one is refused with its file and line."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.datafiles import edit, line_of
-from toolkit.content.datafiles import LANGUAGES, DataFileError
+from tests.datafiles import data_copy, data_refusal, edit, line_of
+from toolkit.content.datafiles import LANGUAGES
 from toolkit.content.demo import toolkit_demo_load
 from toolkit.content.loader import DATA_DIR, STORY_TEXT_FIELDS, toolkit_content_read
 from toolkit.models import MethodCard, Phase, Story
@@ -66,15 +65,11 @@ def test_demo_load_writes_the_files_and_a_second_run_changes_nothing():
 
 @pytest.fixture
 def data(tmp_path) -> Path:
-    """A copy of the shipped content to break."""
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    return tmp_path / "data"
+    return data_copy(DATA_DIR, tmp_path)
 
 
 def _refusal(data: Path) -> str:
-    with pytest.raises(DataFileError) as caught:
-        toolkit_content_read(data)
-    return str(caught.value)
+    return data_refusal(toolkit_content_read, data)
 
 
 def test_unknown_phase_is_refused_at_itsline_of(data):

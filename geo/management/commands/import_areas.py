@@ -1,11 +1,14 @@
 """Import area boundaries from the GeoJSON, GeoPackage or Shapefile a city publishes."""
 
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from geo.management.importing import (
+    import_file_arguments_add,
+    import_file_layer,
+    import_file_path,
+)
 from geo.models import Area
 from geo.services import areas_import
 
@@ -33,17 +36,10 @@ class Command(BaseCommand):
             metavar="FIELD",
             help="The attribute with the slug; without it slugs are made from names.",
         )
-        parser.add_argument(
-            "--layer",
-            default="0",
-            metavar="NAME_OR_INDEX",
-            help="The layer's name or index counting from 0. Default: the first layer.",
-        )
+        import_file_arguments_add(parser)
 
     def handle(self, *args, **options) -> None:
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(_("There is no file %(path)s.") % {"path": path})
+        path = import_file_path(options)
         parent = None
         if options["parent"]:
             parent = Area.objects.filter(slug=options["parent"]).first()
@@ -51,7 +47,6 @@ class Command(BaseCommand):
                 raise CommandError(
                     _("There is no area with the slug %(slug)s.") % {"slug": options["parent"]}
                 )
-        layer = options["layer"]
         try:
             report = areas_import(
                 path=str(path),
@@ -59,7 +54,7 @@ class Command(BaseCommand):
                 kind=options["kind"],
                 parent=parent,
                 slug_field=options["slug_field"],
-                layer=int(layer) if layer.isdigit() else layer,
+                layer=import_file_layer(options),
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None

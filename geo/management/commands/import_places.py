@@ -1,12 +1,15 @@
 """Import the gazetteer (address points, streets, place names) that the map's search finds and
 contributions' place descriptions name."""
 
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from geo.management.importing import (
+    import_file_arguments_add,
+    import_file_layer,
+    import_file_path,
+)
 from geo.models import Place
 from geo.place_import import MAPPING_ROLES, places_import, places_mapping_parse
 
@@ -49,18 +52,10 @@ class Command(BaseCommand):
             action="store_true",
             help="Import the good features and list the bad ones instead of refusing the file.",
         )
-        parser.add_argument(
-            "--layer",
-            default="0",
-            metavar="NAME_OR_INDEX",
-            help="The layer's name or index counting from 0. Default: the first layer.",
-        )
+        import_file_arguments_add(parser)
 
     def handle(self, *args, **options) -> None:
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(_("There is no file %(path)s.") % {"path": path})
-        layer = options["layer"]
+        path = import_file_path(options)
         try:
             report = places_import(
                 path=str(path),
@@ -68,7 +63,7 @@ class Command(BaseCommand):
                 kind=options["kind"],
                 source=options["source"],
                 approximate=options["approximate"],
-                layer=int(layer) if layer.isdigit() else layer,
+                layer=import_file_layer(options),
                 skip_invalid=options["skip_invalid"],
             )
         except ValidationError as error:

@@ -11,6 +11,8 @@ STAMPS := .local/stamps
 # Both gettext domains: django (Python, templates) and djangojs (static/js, via jsi18n/).
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po locale/*/LC_MESSAGES/djangojs.po)
 MO_FILES := $(PO_FILES:.po=.mo)
+# The maps' front-end libraries (npm, package-lock.json), built into .local/vendor/ by esbuild.
+VENDOR := .local/vendor/.built
 
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
@@ -24,17 +26,17 @@ WITH_WORKER = setsid $(BIN)/python manage.py worker & worker=$$!; \
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-run: deps-run $(BIN)/.installed $(MO_FILES) .local/secret_key db migrate demo ## Serve the site with the Tesoma demo (gunicorn, PORT=8000)
+run: deps-run $(BIN)/.installed $(MO_FILES) $(VENDOR) .local/secret_key db migrate demo ## Serve the site with the Tesoma demo (gunicorn, PORT=8000)
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	@echo "Yhdessä: http://127.0.0.1:$(PORT)/  (stop with Ctrl-C; 'make stop' stops the database)"
 	@echo "The queue's worker (e-mail, notifications) runs beside it: manage.py worker"
 	@$(WITH_WORKER) DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE) PORT=$(PORT) \
 		$(BIN)/gunicorn --config platform/gunicorn.conf.py config.wsgi:application
 
-dev: deps-run $(BIN)/.installed $(MO_FILES) .local/secret_key db migrate demo ## Django's autoreloading server with DEBUG on
+dev: deps-run $(BIN)/.installed $(MO_FILES) $(VENDOR) .local/secret_key db migrate demo ## Django's autoreloading server with DEBUG on
 	@export DEBUG=true; $(WITH_WORKER) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: deps-test $(BIN)/.installed $(MO_FILES) db ## Run the whole suite: unit, API, and browser tests in Chromium
+test: deps-test $(BIN)/.installed $(MO_FILES) $(VENDOR) db ## Run the whole suite: unit, API, and browser tests in Chromium
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest
 
 lint: $(BIN)/.installed ## ruff (lint and format check) and djlint
@@ -57,6 +59,13 @@ $(BIN)/.installed: requirements/dev.lock
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements/dev.lock
 	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+$(VENDOR): node_modules/.installed platform/frontend/build.mjs platform/frontend/mvt.js
+	node platform/frontend/build.mjs
 
 # This installation's own SECRET_KEY (config.settings.local reads it unless SECRET_KEY is set):
 # made on first run, readable by its owner only, never committed (.local/ is ignored by git).

@@ -2,7 +2,7 @@
 # Installs the Debian packages Yhdessä needs, only those missing, so a second run costs nothing.
 # Usage: platform/install-debian.sh [run|test]
 set -euo pipefail
-want=(postgresql-15 postgresql-15-postgis-3 gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext python3-venv)
+want=(postgresql-15 postgresql-15-postgis-3 gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext python3-venv nodejs npm)
 if [ "${1:-run}" = test ]; then
   want+=(chromium fonts-dejavu-core)
 fi

@@ -139,7 +139,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi", "en", "sv")
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / ".local" / "static")
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# The maps' npm libraries, built by platform/frontend/build.mjs (`make`, or the Dockerfile) and
+# served as static/vendor/; never committed.
+VENDOR_DIR = Path(env("VENDOR_DIR", default=str(BASE_DIR / ".local" / "vendor")))
+STATICFILES_DIRS = [BASE_DIR / "static", ("vendor", VENDOR_DIR)]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".local" / "media")
 # Uploaded files are served only through the app (config/media.py), which checks who may see

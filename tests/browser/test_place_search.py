@@ -9,7 +9,6 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from geo.models import Place
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 CAMPAIGN = "/campaigns/tesoma-together/"
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/places-screens"))
@@ -92,20 +91,17 @@ def test_a_resident_finds_lansikeskus_by_keyboard_only(page: Page, live_server, 
     assert abs(float(page.locator("#id_lat").input_value()) - point.y) < 1e-4
 
 
-def test_use_my_location_centres_the_map_only_when_pressed(browser: Browser, live_server, demo):
-    # A browser of its own: in the shared one, after the participation and pilot journeys'
-    # contexts, the emulated position never arrived (seen; the cause is not known).
-    own = browser.browser_type.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-    context = own.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["geolocation"], origin=live_server.url)
-    context.set_geolocation({"latitude": 61.5031, "longitude": 23.6188})
-    # Counts the page's requests for the position: none until the button is pressed.
-    context.add_init_script(
-        "const ask = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);"
+def test_use_my_location_centres_the_map_only_when_pressed(page: Page, live_server, demo):
+    # The position comes from a stand-in for navigator.geolocation, answered after a tick as a
+    # device would: Chromium's own emulated position (CDP setGeolocationOverride) sometimes never
+    # arrived in headless CI runs, in a shared or an own browser alike (seen twice, cause unknown),
+    # and what is under test is the page's code around the position, not Chromium's.
+    page.add_init_script(
         "window.__asked = 0;"
-        "navigator.geolocation.getCurrentPosition = (...a) => { window.__asked++; ask(...a); };"
+        "const coords = {latitude: 61.5031, longitude: 23.6188, accuracy: 12};"
+        "navigator.geolocation.getCurrentPosition = (ok) => {"
+        "  window.__asked++; setTimeout(() => ok({coords, timestamp: Date.now()}), 50); };"
     )
-    page = context.new_page()
     page.goto(f"{live_server.url}/sv{CAMPAIGN}")
     expect(page.locator("#campaign-map")).to_have_attribute("data-pins", "14")
     assert page.locator("#campaign-map").get_attribute("data-center") != "61.50310,23.61880"
@@ -114,8 +110,6 @@ def test_use_my_location_centres_the_map_only_when_pressed(browser: Browser, liv
     assert_centred_on(page, 61.5031, 23.6188)
     expect(page.locator("#map-status")).to_have_text("Kartan är centrerad på din position.")
     assert page.evaluate("window.__asked") == 1
-    context.close()
-    own.close()
 
 
 def test_a_refused_location_is_told_in_the_readers_language(browser: Browser, live_server, demo):

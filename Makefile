@@ -13,6 +13,8 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po locale/*/LC_MESSAGES/djang
 MO_FILES := $(PO_FILES:.po=.mo)
 # The maps' front-end libraries (npm, package-lock.json), built into .local/vendor/ by esbuild.
 VENDOR := .local/vendor/.built
+# pytest-xdist processes for make test, each with its own test database: one per core.
+TEST_WORKERS ?= auto
 
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
@@ -37,7 +39,7 @@ dev: deps-run $(BIN)/.installed $(MO_FILES) $(VENDOR) .local/secret_key db migra
 	@export DEBUG=true; $(WITH_WORKER) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: deps-test $(BIN)/.installed $(MO_FILES) $(VENDOR) db ## Run the whole suite: unit, API, and browser tests in Chromium
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 lint: $(BIN)/.installed ## ruff (lint and format check) and djlint
 	$(BIN)/ruff check .

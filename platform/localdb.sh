@@ -48,6 +48,8 @@ listen_addresses = ''
 unix_socket_directories = '$sock'
 # Parallel query slows map queries on small machines (see ARCHITECTURE.md).
 max_parallel_workers_per_gather = 0
+# make test runs a pytest worker per core, each with its live server and a 50-client test.
+max_connections = 300
 fsync = ${YHDESSA_PG_FSYNC:-on}
 CONF
   fi

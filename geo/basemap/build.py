@@ -26,6 +26,7 @@ from pmtiles.writer import Writer
 BUILD_VERSION = 1
 EXTENT = 4096
 BUFFER = 64  # tile units around each tile, so lines and polygons join without seams
+LABELS = "labels"
 STYLE = "yhdessa-orientation"  # the paint and label rules of static/js/lib/base-maps.js
 
 
@@ -124,6 +125,12 @@ WITH f AS (
            e->>'name_sv' AS name_sv, (e->>'min_zoom')::int AS min_zoom,
            ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(e->'geometry'), 4326), 3857) AS g
     FROM jsonb_array_elements(%(features)s::jsonb) AS e
+), named AS (
+    -- A named area's label sits inside it, not on its first corner: a point of its own.
+    SELECT * FROM f
+    UNION ALL
+    SELECT 'labels', kind, name_fi, name_sv, min_zoom, ST_PointOnSurface(g)
+    FROM f WHERE ST_Dimension(g) = 2 AND name_fi IS NOT NULL
 ), t AS (
     SELECT x, y, ST_TileEnvelope(%(z)s, x, y) AS envelope,
            ST_TileEnvelope(%(z)s, x, y, margin => %(margin)s) AS reach
@@ -131,7 +138,7 @@ WITH f AS (
 ), c AS (
     SELECT t.x, t.y, f.layer, f.kind, f.name_fi, f.name_sv,
            ST_AsMVTGeom(f.g, t.envelope, %(extent)s, %(buffer)s, true) AS geom
-    FROM t JOIN f ON f.g && t.reach AND ST_Intersects(f.g, t.reach)
+    FROM t JOIN named AS f ON f.g && t.reach AND ST_Intersects(f.g, t.reach)
     WHERE f.min_zoom <= %(z)s
 )
 SELECT c.x, c.y, c.layer, ST_AsMVT(q, c.layer, %(extent)s, 'geom')
@@ -185,9 +192,10 @@ def _tiles(basemap: Basemap) -> dict[int, bytes]:
 
 
 def _layer_names(basemap: Basemap) -> list[str]:
+    """The file's layers in order; `labels` holds a point inside each named area."""
     names = list(basemap.layers)
     names += sorted({f.layer for f in basemap.features} - set(names))
-    return names
+    return [*names, LABELS]
 
 
 def _bounds(basemap: Basemap) -> tuple[float, float, float, float]:

@@ -9,7 +9,6 @@ settings, so this module imports nothing of Django's that needs settings.
 
 import json
 import re
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -17,8 +16,8 @@ from django.utils import translation
 from django.utils.functional import lazy
 
 from config.csp import source_of
+from geo.basemap.choices import LANGUAGE_CODES, BaseLayer, text_in
 
-LANGUAGE_CODES = ("fi", "sv", "en")
 # Leaflet fills these into a tile URL; any other {word} would be sent to the server as it is.
 PLACEHOLDERS = {"s", "z", "x", "y", "r"}
 PMTILES_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -26,21 +25,6 @@ RASTER_KEYS = {"id", "name", "url", "attribution", "min_zoom", "max_zoom", "subd
 PMTILES_KEYS = {"id", "name", "pmtiles", "attribution", "max_zoom"}
 # The default: the PMTiles file that `load_demo` builds (shown only once it exists).
 DEFAULT_LAYERS = [{"pmtiles": "tesoma"}]
-
-
-@dataclass(frozen=True)
-class BaseLayer:
-    """One choice of the maps' layer switcher; `name` and `attribution` per language or a msgid."""
-
-    id: str
-    kind: str  # "raster" or "pmtiles"
-    name: str | dict[str, str] | None
-    attribution: str | dict[str, str] | None
-    url: str = ""  # raster: the tile URL template
-    pmtiles: str = ""  # pmtiles: the file's name in MAP_PMTILES_DIR, without .pmtiles
-    min_zoom: int | None = None
-    max_zoom: int | None = None
-    subdomains: list[str] = field(default_factory=list)
 
 
 def base_layers_read(text: str, *, tiles_url: str = "", tiles_attribution: str = "") -> list:
@@ -190,17 +174,6 @@ def _subdomains(index: int, entry: dict, url: str) -> list[str]:
 def tile_urls(layers: list[BaseLayer]) -> list[str]:
     """The raster layers' URL templates, whose origins the CSP allows for images."""
     return [layer.url for layer in layers if layer.kind == "raster"]
-
-
-def text_in(value: str | dict[str, str] | None, language: str) -> str:
-    """A layer's name or attribution in `language`: its own text for it, else the Finnish one;
-    a plain text is a msgid, translated when the catalog has it (a proper name stays as is)."""
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return value.get(language) or value["fi"]
-    with translation.override(language):
-        return translation.gettext(value)
 
 
 def _lazy_text(value: str | dict[str, str] | None) -> str:

@@ -1,13 +1,14 @@
 """Each map's base layers in the page's language, as `static/js/lib/base-maps.js` draws them:
-the configured raster servers and the PMTiles files that exist (config/basemaps.py)."""
+the configured raster servers and the PMTiles files that exist (MAP_BASE_LAYERS, which
+config/basemaps.py reads)."""
 
 import nh3
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from config.basemaps import BaseLayer, text_in
 from geo.basemap.build import STYLE
+from geo.basemap.choices import BaseLayer, text_in
 from geo.basemap.files import pmtiles_file, pmtiles_metadata
 
 # Attributions are HTML (a licence's link); only links survive, so a configured text cannot put

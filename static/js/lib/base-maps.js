@@ -56,7 +56,13 @@ function orientationPaintRules(P) {
   const road = (kinds, color, width, extra = {}) => ({
     dataLayer: "roads",
     filter: kindIs(...kinds),
-    symbolizer: new P.LineSymbolizer({ color, width, lineCap: "round", lineJoin: "round", ...extra }),
+    symbolizer: new P.LineSymbolizer({
+      color,
+      width,
+      lineCap: "round",
+      lineJoin: "round",
+      ...extra,
+    }),
   });
   const mainWidth = byZoom([[10, 1.2], [13, 3], [15, 7], [18, 16]]);
   const minorWidth = byZoom([[12, 0.6], [14, 2], [16, 5], [18, 10]]);
@@ -73,7 +79,10 @@ function orientationPaintRules(P) {
     {
       dataLayer: "water",
       filter: kindIs("stream"),
-      symbolizer: new P.LineSymbolizer({ color: COLOURS.waterLine, width: byZoom([[12, 1], [16, 3]]) }),
+      symbolizer: new P.LineSymbolizer({
+        color: COLOURS.waterLine,
+        width: byZoom([[12, 1], [16, 3]]),
+      }),
     },
     road(["path"], COLOURS.path, 1.2, { dash: [3, 3], dashColor: COLOURS.path, lineCap: "butt" }),
     road(["minor"], COLOURS.roadCasing, (z) => minorWidth(z) + 1.5),

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 # Machine-facing URLs carry no language prefix; they answer in the Accept-Language of the request.
-UNPREFIXED_PREFIXES = ("/api/", "/open311/", "/tiles/", "/healthz")
+UNPREFIXED_PREFIXES = ("/api/", "/open311/", "/tiles/", "/basemap/", "/healthz")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -30,7 +30,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 
 # Machine-facing paths answer in JSON; Open311 in its own error list.
-JSON_PREFIXES = ("/api/", "/tiles/", "/features/")
+JSON_PREFIXES = ("/api/", "/tiles/", "/features/", "/basemap/")
 OPEN311_PREFIX = "/open311/"
 
 

@@ -21,6 +21,7 @@ from drf_spectacular.views import SpectacularAPIView
 from config.media import media_serve
 from engagement.common.api import request_too_large_message
 from engagement.participation.api import contribution_tile
+from geo.basemap.views import basemap_file
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -54,6 +55,8 @@ urlpatterns = [
         contribution_tile,
         name="contribution-tile",
     ),
+    # The self-hosted vector base map, in byte ranges (geo/basemap/views.py, decision 0023).
+    path("basemap/<str:name>.pmtiles", basemap_file, name="basemap-file"),
 ]
 
 # Uploaded files, each only to whoever may see it (config/media.py); with
@@ -73,16 +76,17 @@ urlpatterns += i18n_patterns(
 )
 
 
+MACHINE_PREFIXES = ("/api/", "/tiles/", "/features/", "/basemap/")
+
+
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """Machine doors answer an unknown address in JSON, pages with the site's 404 page."""
-    if request.path_info.startswith(("/api/", "/tiles/", "/features/")):
+    if request.path_info.startswith(MACHINE_PREFIXES):
         return JsonResponse({"detail": _("There is no such address in the API.")}, status=404)
     return page_not_found(request, exception)
 
 
 handler404 = not_found
-
-MACHINE_PREFIXES = ("/api/", "/tiles/", "/features/")
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

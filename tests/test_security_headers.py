@@ -265,3 +265,44 @@ def test_permissions_policy_header_quotes_origins():
         {"geolocation": ["self", "https://maps.example.org"], "camera": [], "fullscreen": ["*"]}
     )
     assert header == 'geolocation=(self "https://maps.example.org"), camera=(), fullscreen=(*)'
+
+
+def test_each_configured_base_layers_origin_is_allowed_for_images_only():
+    layers = [
+        {
+            "name": "OSM",
+            "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            "attribution": "©",
+        },
+        {
+            "name": "MML",
+            "url": "https://avoin-karttakuva.maanmittauslaitos.fi/avoin/wmts/1.0.0/taustakartta/"
+            "default/WGS84_Pseudo-Mercator/{z}/{y}/{x}.png?api-key=k",
+            "attribution": "© Maanmittauslaitos",
+        },
+        {"pmtiles": "tesoma"},
+    ]
+    read = settings_in_a_new_process(MAP_BASE_LAYERS=json.dumps(layers))
+    policy = read["enforced"]["DIRECTIVES"]
+    assert policy["img-src"] == [
+        "'self'",
+        "data:",
+        "https://tile.openstreetmap.org",
+        "https://avoin-karttakuva.maanmittauslaitos.fi",
+    ]
+    # The PMTiles map is the site's own file, read with fetch: 'self' covers it.
+    assert policy["connect-src"] == ["'self'"]
+    assert "openstreetmap" not in json.dumps({k: v for k, v in policy.items() if k != "img-src"})
+
+
+def test_a_bad_base_layer_refuses_start_up():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    env["MAP_BASE_LAYERS"] = json.dumps([{"name": "x", "url": "https://t.example.org/{z}/{x}"}])
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: MAP_BASE_LAYERS, layer 1:" in result.stderr

@@ -6,6 +6,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.basemaps import admin_tiles, base_layers_read, tile_urls
 from config.csp import policy_directives
 from config.settings.environment import addresses
 
@@ -322,15 +323,22 @@ DEMO_PUBLIC_PASSWORDS = True
 # The default campaign shown at `/`.
 DEFAULT_CAMPAIGN_SLUG = env("DEFAULT_CAMPAIGN_SLUG", default="tesoma-together")
 
-# No outside tile server is assumed: without MAP_TILES_URL the map draws boundaries and pins on
-# a plain background. Set it (and MAP_TILES_ATTRIBUTION) to use a base map, e.g. the city's WMTS.
-_TILES_URL = env("MAP_TILES_URL", default="")
+# The maps' base layers (config/basemaps.py, docs/decisions/0023): MAP_BASE_LAYERS, a JSON list of
+# raster tile servers ({"name", "url", "attribution", "max_zoom", "subdomains"}) and PMTiles files
+# served by the site itself ({"pmtiles": "tesoma"}); the switcher on every map offers them and
+# "No base map". Unset: MAP_TILES_URL (and MAP_TILES_ATTRIBUTION) as a one-item shorthand, then
+# the demo's Tesoma orientation map, which `load_demo` builds into MAP_PMTILES_DIR. No outside
+# tile server is assumed; a layer whose PMTiles file is missing is left out.
+MAP_BASE_LAYERS = base_layers_read(
+    env("MAP_BASE_LAYERS", default=""),
+    tiles_url=env("MAP_TILES_URL", default=""),
+    tiles_attribution=env("MAP_TILES_ATTRIBUTION", default=""),
+)
+MAP_PMTILES_DIR = Path(env("MAP_PMTILES_DIR", default=str(BASE_DIR / ".local" / "basemap")))
+# The admin's map widgets are django-leaflet's own: they get the raster layers through TILES.
+# The site's maps take their layers from MAP_BASE_LAYERS instead (geo/templatetags/site_maps.py).
 LEAFLET_CONFIG = {
-    "TILES": (
-        [(_("Base map"), _TILES_URL, {"attribution": env("MAP_TILES_ATTRIBUTION", default="")})]
-        if _TILES_URL
-        else []
-    ),
+    "TILES": admin_tiles(MAP_BASE_LAYERS),
     "DEFAULT_CENTER": (61.5, 23.63),
     "DEFAULT_ZOOM": 14,
     "MIN_ZOOM": 9,
@@ -339,13 +347,13 @@ LEAFLET_CONFIG = {
     "ATTRIBUTION_PREFIX": "Leaflet",
 }
 
-# Content-Security-Policy: the site's own files only, plus the base map's tile server
+# Content-Security-Policy: the site's own files only, plus the base maps' tile servers
 # (docs/decisions/0012). CSP_EXTRA_SOURCES adds sources in the header's own syntax, e.g.
 # "img-src https://cdn.example.org; media-src https://cdn.example.org; report-uri /csp-report";
 # CSP_REPORT_ONLY=true sends the policy as Content-Security-Policy-Report-Only (to try it out).
 _CSP = {
     "DIRECTIVES": policy_directives(
-        tile_urls=[_TILES_URL], extra=env("CSP_EXTRA_SOURCES", default="")
+        tile_urls=tile_urls(MAP_BASE_LAYERS), extra=env("CSP_EXTRA_SOURCES", default="")
     )
 }
 if env.bool("CSP_REPORT_ONLY", default=False):

@@ -2,9 +2,10 @@
 
 import os
 import secrets
+from pathlib import Path
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import LOGGING, STORAGES
+from config.settings.base import BASE_DIR, LOGGING, STORAGES, env
 
 # A new key for each test run; exported, so the servers and workers a test starts sign alike.
 SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50)
@@ -30,3 +31,6 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The demo's base map, which `load_demo` builds, in a folder of the tests' own (kept between runs,
+# so a second run only reads the file's header); tests that build their own use a tmp folder.
+MAP_PMTILES_DIR = Path(env("MAP_PMTILES_DIR", default=str(BASE_DIR / ".local" / "test-basemap")))

@@ -2,7 +2,8 @@
 tests start from, so the site shows a real-looking consultation on an empty database.
 
 The demo is data in `config/demo/data/` (GeoJSON, JSON, Markdown) and the toolkit's content in
-`toolkit/content/data/`; `config.demo` reads, checks and writes it. Running it again changes
+`toolkit/content/data/`; `config.demo` reads, checks and writes it, and builds the orientation
+map of Tesoma into MAP_PMTILES_DIR (`build_basemap`). Running it again changes
 nothing: areas, the campaign and themes are matched on their slugs, and a contribution whose title
 already exists in the campaign is skipped.
 """
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from config.demo.basemap import demo_basemap_build
 from config.demo.read import demo_data_read
 from config.demo.schema import AccountData, AccountsData, DemoData
 from config.demo.write import demo_write
@@ -46,12 +48,24 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Open /campaigns/{loaded.campaign.slug}/")
         self.stdout.write(f"Toolkit: {loaded.cards} method cards, {loaded.stories} stories.")
+        self._build_basemap()
         if settings.DEMO_PUBLIC_PASSWORDS:
             self.stdout.write("Demo accounts (development only; sign in at /accounts/login/):")
             for role, account in _roles(data.accounts):
                 self.stdout.write(f"  {role:12} {account.email} / {account.password}")
         else:
             self._print_private_passwords(data.accounts, published)
+
+    def _build_basemap(self) -> None:
+        """The orientation map the default MAP_BASE_LAYERS shows (skipped when up to date); a
+        folder the process may not write leaves the maps without it, not the demo unloaded."""
+        try:
+            result = demo_basemap_build()
+        except OSError as error:
+            self.stderr.write(f"Base map not built ({error}); the maps show no base map.")
+            return
+        state = "built" if result.built else "up to date"
+        self.stdout.write(f"Base map {result.path.name} {state} ({result.tiles} tiles).")
 
     def _print_private_passwords(self, accounts: AccountsData, published: AccountsData) -> None:
         """Each account's random password, shown this once; an account that still has the

@@ -2,8 +2,10 @@
 // inline script would: the same options, at the window's load, so every page script has added
 // its `map:init` listener first. A file rather than inline code, for the Content-Security-Policy.
 // Leaflet's own words (zoom buttons, attribution, drawing tooltips) are put into the page's
-// language first (lib/leaflet-words.js).
+// language first (lib/leaflet-words.js). The base layers and their switcher come from the
+// container's `data-base-layers` (lib/base-maps.js).
 
+import { addBaseMaps } from "./base-maps.js";
 import { attributionPrefix, translateLeaflet } from "./leaflet-words.js";
 
 function startMaps() {
@@ -11,7 +13,8 @@ function startMaps() {
   for (const container of document.querySelectorAll("[data-leaflet-options]")) {
     const djoptions = JSON.parse(container.dataset.leafletOptions);
     if (djoptions.attributionprefix) djoptions.attributionprefix = attributionPrefix();
-    L.Map.djangoMap(container.id, { djoptions, globals: false, callback: null });
+    const map = L.Map.djangoMap(container.id, { djoptions, globals: false, callback: null });
+    if (map) addBaseMaps(map, JSON.parse(container.dataset.baseLayers || "[]"));
   }
 }
 

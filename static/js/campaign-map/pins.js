@@ -43,6 +43,7 @@ export class PinLayer {
       params: () => this.tileParams(),
       drawFeature: (feature) => this.drawTileFeature(feature),
       prepare: (features, options) => this.fetchShapes(features, options),
+      maxIds: config.maxIds,
     });
     this.tiles.on("draw", (event) => this.drawn(event));
     this.tiles.on("tileerror", () =>

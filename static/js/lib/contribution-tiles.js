@@ -73,17 +73,85 @@ function readingOrder(a, b) {
   return by - ay || ax - bx;
 }
 
+const idsOf = (feature) => String(feature.properties.ids ?? "").split(",").filter(Boolean);
+
+/**
+ * Clusters whose markers would overlap on the screen, as one: the server's grid is 16 px on a
+ * 256 px tile, a marker 32 px at least, and a marker under another cannot be clicked. The sum
+ * of their counts, their ids when each gave all of its own (and no more than `maxIds` in all),
+ * the box around their boxes, at the centre of their contributions.
+ */
+function combine(members, maxIds) {
+  const props = members.map((f) => f.properties);
+  const sum = (name) => props.reduce((total, p) => total + (p[name] ?? 0), 0);
+  const shared = (name) => (props.every((p) => p[name] === props[0][name]) ? props[0][name] : undefined);
+  const count = sum("count");
+  const ids = members.flatMap(idsOf);
+  const complete = members.every((f) => idsOf(f).length >= f.properties.count);
+  const boxes = props.map((p) => p.bbox.split(",").map(Number));
+  const bbox = [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+  const at = [0, 1].map(
+    (i) => members.reduce((total, f) => total + f.geometry.coordinates[i] * f.properties.count, 0) / count,
+  );
+  return {
+    type: "Feature",
+    geometry: { type: "Point", coordinates: at },
+    properties: {
+      type: "cluster",
+      count,
+      ideas: sum("ideas"),
+      needs: sum("needs"),
+      kind: shared("kind"),
+      status: shared("status"),
+      theme: shared("theme"),
+      ids: complete && ids.length <= maxIds ? ids.join(",") : undefined,
+      bbox: bbox.map((v) => v.toFixed(6)).join(","),
+    },
+  };
+}
+
+/** The features with clusters closer than `within` px at zoom merged (`combine`). */
+export function mergeClose(features, map, zoom, within, maxIds) {
+  const clusters = features.filter((f) => f.properties.type === "cluster");
+  const rest = features.filter((f) => f.properties.type !== "cluster");
+  clusters.sort((a, b) => b.properties.count - a.properties.count);
+  const groups = [];
+  for (const feature of clusters) {
+    const [lng, lat] = feature.geometry.coordinates;
+    const at = map.project(L.latLng(lat, lng), zoom);
+    const group = groups.find((g) => g.at.distanceTo(at) < within);
+    if (group) group.members.push(feature);
+    else groups.push({ at, members: [feature] });
+  }
+  const merged = groups.map((g) => (g.members.length === 1 ? g.members[0] : combine(g.members, maxIds)));
+  return [...rest, ...merged];
+}
+
 /**
  * The visible tiles, reloaded when the map has stopped moving (debounced on moveend; a newer load
  * aborts the requests of an older one). Options:
  * - `url`: the tile address with {z}, {x}, {y}; `params()`: its query string (URLSearchParams);
  * - `drawFeature(feature)`: the Leaflet layer for one merged feature;
- * - `prepare(features, { signal })`: optional, awaited before drawing (to fetch what is missing).
+ * - `prepare(features, { signal })`: optional, awaited before drawing (to fetch what is missing);
+ * - `mergeWithin` (px) and `maxIds`: clusters that would overlap are drawn as one (`mergeClose`).
  * Fires `draw` ({ features, zoom, params }) once the view's features are drawn, and `tileerror`
  * ({ error }) when a tile could not be loaded (the tiles that did load are drawn).
  */
 export const ContributionTiles = L.Layer.extend({
-  options: { url: "", params: () => new URLSearchParams(), delay: 150, prepare: null },
+  options: {
+    url: "",
+    params: () => new URLSearchParams(),
+    delay: 150,
+    prepare: null,
+    // Clusters closer than this on the screen are drawn as one (a marker is 32 px at least).
+    mergeWithin: 36,
+    maxIds: 100,
+  },
 
   initialize(options) {
     L.setOptions(this, options);
@@ -133,7 +201,11 @@ export const ContributionTiles = L.Layer.extend({
         if (!merged.has(key)) merged.set(key, feature);
       }
     }
-    const features = [...merged.values()].sort(readingOrder);
+    const { mergeWithin, maxIds } = this.options;
+    const features = mergeClose([...merged.values()], map, zoom, mergeWithin, maxIds).sort(
+      readingOrder,
+    );
+    const byKey = new Map(features.map((f) => [featureKey(f), f]));
     try {
       await this.options.prepare?.(features, { signal });
     } catch (error) {
@@ -141,7 +213,7 @@ export const ContributionTiles = L.Layer.extend({
       this.fire("tileerror", { error });
     }
     if (signal.aborted) return;
-    this._draw(merged, features);
+    this._draw(byKey, features);
     if (failed) this.fire("tileerror", { error: failed.reason });
     this.fire("draw", { features, zoom, params });
   },

@@ -96,7 +96,12 @@ export function markerButton(marker) {
 export function openPopup(map, marker, build) {
   const controller = new AbortController();
   const content = el("div", { class: "pin-popup-body" }, el("p", {}, gettext("Loading…")));
-  const popup = L.popup({ maxWidth: 280, minWidth: 200, maxHeight: 320 }, marker)
+  // Narrower than the map on a phone (the popup's own margins take some 50 px more).
+  const room = map.getSize().x - 64;
+  const popup = L.popup(
+    { maxWidth: Math.min(280, room), minWidth: Math.min(200, room), maxHeight: 320 },
+    marker,
+  )
     .setLatLng(marker.getLatLng())
     .setContent(content);
   const giveBack = () => {

@@ -133,8 +133,8 @@ def test_map_controls_speak_the_pages_language(page: Page, live_server, demo, pr
 def test_the_map_draws_tiles_and_a_cells_list_follows_the_apis_pages(
     page: Page, live_server, demo, monkeypatch
 ):
-    # The map itself reads only its vector tiles; the list of a crowded cell, with pages far
-    # smaller than the cell, still arrives whole, page after page.
+    # The map itself reads its vector tiles, not pages of contributions; the list of a crowded
+    # cell, with pages far smaller than the cell, still arrives whole, page after page.
     monkeypatch.setattr("engagement.participation.views.MAX_LIMIT", 3)
     public, centre = crowd()
     asked: list[str] = []
@@ -143,7 +143,9 @@ def test_the_map_draws_tiles_and_a_cells_list_follows_the_apis_pages(
     config = json.loads(page.locator("#map-config").text_content())
     assert config["pageSize"] == 3
     assert any("/tiles/contributions/16/" in url for url in asked)
-    assert not any("/api/v1/contributions/" in url for url in asked)
+    # Before a marker is opened, the API is asked only for routes' and areas' whole geometry.
+    assert all("ids=" in url for url in asked if "/api/v1/contributions/" in url)
+    asked.clear()
     page.locator("#campaign-map .map-count-cell").click()
     expect(page.locator(".leaflet-popup a.pin-list-link")).to_have_count(len(public))
     pages = [url for url in asked if "/api/v1/contributions/" in url]

@@ -158,6 +158,7 @@ export const ContributionTiles = L.Layer.extend({
     this._drawn = new Map(); // featureKey -> Leaflet layer
     this._group = L.featureGroup();
     this._inflight = null;
+    this._last = new Map(); // "params|z/x/y" -> the features that tile last showed
     this._onMoveEnd = debounce(() => this.reload(), this.options.delay);
   },
 
@@ -194,9 +195,18 @@ export const ContributionTiles = L.Layer.extend({
     );
     if (signal.aborted) return;
     const failed = answers.find((a) => a.status === "rejected");
+    // A tile that could not be loaded keeps what it showed before (a focused marker stays).
+    const last = new Map();
+    const contents = answers.map((answer, i) => {
+      const key = `${params}|${tiles[i].z}/${tiles[i].x}/${tiles[i].y}`;
+      const features = answer.status === "fulfilled" ? answer.value : this._last.get(key);
+      if (features) last.set(key, features);
+      return features ?? [];
+    });
+    this._last = last;
     const merged = new Map();
-    for (const answer of answers) {
-      for (const feature of answer.value ?? []) {
+    for (const features of contents) {
+      for (const feature of features) {
         const key = featureKey(feature);
         if (!merged.has(key)) merged.set(key, feature);
       }

@@ -135,9 +135,7 @@ def test_open_a_cell_with_the_mouse(page: Page, live_server, demo):
     expect(page).to_have_url(re.compile(rf"/contributions/{public[0].pk}/$"))
 
 
-def test_a_cluster_at_a_low_zoom_shows_its_count_lists_and_zooms_in(
-    page: Page, live_server, demo
-):
+def test_a_cluster_at_a_low_zoom_shows_its_count_lists_and_zooms_in(page: Page, live_server, demo):
     public, centre = crowd()
     open_at(page, live_server, centre, 11)
     cluster = page.locator("#campaign-map .map-count-cluster")

@@ -28,6 +28,7 @@ from engagement.participation.extensions import (
     campaign_panels,
     contribution_panels,
 )
+from engagement.participation.filters import MAX_IDS
 from engagement.participation.forms import (
     AccessibilityFeedbackForm,
     AccountDeleteForm,
@@ -106,12 +107,13 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     ).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    themes = list(campaign.themes.all())
     return render(
         request,
         "engagement/campaign_detail.html",
         {
             "campaign": campaign,
-            "themes": campaign.themes.all(),
+            "themes": themes,
             "form": form,
             "geometry_kinds": [
                 (kind, Campaign.GeometryKind(kind).label) for kind in campaign.geometry_kinds
@@ -123,20 +125,28 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
             "panels": campaign_panels(request=request, campaign=campaign),
             "boundary_geojson": json.loads(area_boundary_geojson(area=campaign.area)),
-            "map_config": _map_config(campaign, filters=query),
+            "map_config": _map_config(campaign, filters=query, themes=themes),
         },
         status=400 if form.errors else 200,
     )
 
 
-def _map_config(campaign: Campaign, filters) -> dict:
+def _map_config(campaign: Campaign, filters, themes) -> dict:
     """What the map script needs: where to read and write, and the labels of the choices.
 
     Its own words come from the JavaScript catalog (the djangojs domain), not from here.
     """
+    tile = reverse("contribution-tile", kwargs={"z": 0, "x": 0, "y": 0})
     return {
         "campaign": campaign.slug,
         "api": reverse("engagement-api:contribution-list"),
+        # The vector tiles the map draws (engagement.participation.tiles), as a URL template.
+        "tiles": tile.replace("/0/0/0.mvt", "/{z}/{x}/{y}.mvt"),
+        # At most this many ids in one `?ids=` request (a route's or an area's whole geometry).
+        "maxIds": MAX_IDS,
+        # A tile names a contribution's theme by its slug: the symbol's colour and the hover
+        # text's name come from here.
+        "themes": {theme.slug: {"name": theme.name, "color": theme.color} for theme in themes},
         # The API's own maximum, so the map asks for as few pages as the API allows.
         "pageSize": MAX_LIMIT,
         # Layers other apps register (the pilots: toolkit/pilots/panels.py).

@@ -11,10 +11,15 @@ from playwright.sync_api import Page, expect
 
 from engagement.participation.api import MAX_LIMIT
 from tests.browser.test_campaign_journey import CAMPAIGN, open_campaign
+from tests.browser.test_map_cells import crowd, open_at
 
 SCRIPTS = Path(settings.BASE_DIR) / "static" / "js"
 # A literal gettext("...") call in a script: what makemessages -d djangojs extracts.
 GETTEXT_CALL = re.compile(r'\bgettext\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
+
+
+# A literal ngettext("...", "...", n) call: its singular is the catalog's key.
+NGETTEXT_CALL = re.compile(r'\bngettext\(\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"')
 
 
 def script_msgids() -> set[str]:
@@ -22,6 +27,14 @@ def script_msgids() -> set[str]:
         json.loads(f'"{match}"')
         for path in SCRIPTS.rglob("*.js")
         for match in GETTEXT_CALL.findall(path.read_text(encoding="utf-8"))
+    }
+
+
+def script_plurals() -> set[tuple[str, str]]:
+    return {
+        (json.loads(f'"{one}"'), json.loads(f'"{many}"'))
+        for path in SCRIPTS.rglob("*.js")
+        for one, many in NGETTEXT_CALL.findall(path.read_text(encoding="utf-8"))
     }
 
 
@@ -56,6 +69,12 @@ def test_catalog_translates_every_word_of_the_scripts(client, db, prefix, word):
     catalog = catalog_of(client, prefix)
     missing = {msgid for msgid in script_msgids() if not catalog.get(msgid)}
     assert missing == set()
+    # A plural's forms (two in Finnish and Swedish), each filled in.
+    plurals = script_plurals()
+    assert ("%(count)s idea", "%(count)s ideas") in plurals
+    untranslated = {one for one, _ in plurals if len(catalog.get(one) or []) != 2}
+    assert untranslated == set()
+    assert all(all(form) for one, _ in plurals for form in catalog[one])
     assert catalog["Map of the campaign area. Use the arrow keys to move the map."].startswith(word)
 
 
@@ -111,17 +130,26 @@ def test_map_controls_speak_the_pages_language(page: Page, live_server, demo, pr
     expect(status).to_have_text(words["removed"])
 
 
-def test_map_follows_the_apis_pages_to_show_every_pin(page: Page, live_server, demo, monkeypatch):
-    # With pages far smaller than the demo, every pin still arrives, page after page:
-    # open_campaign waits until the map holds all of the demo's contributions.
+def test_the_map_draws_tiles_and_a_cells_list_follows_the_apis_pages(
+    page: Page, live_server, demo, monkeypatch
+):
+    # The map itself reads its vector tiles, not pages of contributions; the list of a crowded
+    # cell, with pages far smaller than the cell, still arrives whole, page after page.
     monkeypatch.setattr("engagement.participation.views.MAX_LIMIT", 3)
+    public, centre = crowd()
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
-    open_campaign(page, live_server)
+    open_at(page, live_server, centre, 16)
     config = json.loads(page.locator("#map-config").text_content())
     assert config["pageSize"] == 3
+    assert any("/tiles/contributions/16/" in url for url in asked)
+    # Before a marker is opened, the API is asked only for routes' and areas' whole geometry.
+    assert all("ids=" in url for url in asked if "/api/v1/contributions/" in url)
+    asked.clear()
+    page.locator("#campaign-map .map-count-cell").click()
+    expect(page.locator(".leaflet-popup a.pin-list-link")).to_have_count(len(public))
     pages = [url for url in asked if "/api/v1/contributions/" in url]
-    assert any("limit=3" in url and "offset=" in url for url in pages)
+    assert any("limit=3" in url and "offset=3" in url for url in pages), pages
 
 
 def test_map_asks_for_the_apis_maximum_page(client, demo):

@@ -19,14 +19,28 @@ def public_features(page: Page) -> list[dict]:
     )
 
 
+def drawn_on_the_map(page: Page) -> tuple[int, int]:
+    """How many symbols the map shows, and how many contributions its numbers stand for."""
+    symbols = page.locator("#campaign-map .map-symbol").count()
+    numbers = page.locator("#campaign-map .map-count").all_text_contents()
+    return symbols, sum(int(n) for n in numbers)
+
+
 def test_kind_is_a_shape_and_status_a_badge(page: Page, live_server, demo):
     open_campaign(page, live_server)
     features = public_features(page)
-    # Every contribution has its symbol: a point at its place, a route or an area at its centre.
-    expect(page.locator(".map-symbol")).to_have_count(DEMO_COUNT)
-    ideas = sum(f["properties"]["kind"] == "idea" for f in features)
-    expect(page.locator(".map-symbol-idea")).to_have_count(ideas)
-    expect(page.locator(".map-symbol-need")).to_have_count(DEMO_COUNT - ideas)
+    # Every contribution has its symbol (a point at its place, a route or an area at a point on
+    # it), or is counted in a number where symbols would overlap.
+    symbols, counted = drawn_on_the_map(page)
+    assert symbols + counted == DEMO_COUNT
+    ideas = page.locator("#campaign-map .map-symbol-idea").count()
+    needs = page.locator("#campaign-map .map-symbol-need").count()
+    assert ideas and needs and ideas + needs == symbols
+    # Zoomed in to street level every contribution there is its own symbol, as the API says.
+    page.get_by_role("combobox", name="Etsi paikka kartalta").fill("Länsikeskus")
+    page.get_by_role("option", name="Länsikeskus").click()
+    expect(page.locator("#campaign-map")).to_have_attribute("data-tile-zoom", "17")
+    expect(page.locator("#campaign-map .map-count")).to_have_count(0)
     # Not a colour: the outline itself differs, and so does the glyph inside it.
     idea_shape = page.locator(".map-symbol-idea .symbol-body").first.evaluate("e => e.tagName")
     need_shape = page.locator(".map-symbol-need .symbol-body").first.evaluate("e => e.tagName")
@@ -53,8 +67,15 @@ def test_every_pin_is_a_target_of_24_px_at_least(page: Page, live_server, demo):
     boxes = page.locator(".leaflet-marker-icon").evaluate_all(
         "icons => icons.map(i => i.getBoundingClientRect()).map(r => [r.width, r.height])"
     )
-    assert len(boxes) == DEMO_COUNT + 2
+    symbols = page.locator("#campaign-map .map-symbol").count()
+    numbers = page.locator("#campaign-map .map-count").count()
+    assert len(boxes) == symbols + numbers + 2
     assert all(width >= 24 and height >= 24 for width, height in boxes), boxes
+    # Each is a button the keyboard reaches, named in words.
+    buttons = page.locator("#campaign-map .leaflet-marker-pane button")
+    expect(buttons).to_have_count(symbols + numbers)
+    names = buttons.evaluate_all("bs => bs.map(b => b.getAttribute('aria-label'))")
+    assert all(names), names
 
 
 def test_the_legend_beside_the_map_explains_every_symbol(page: Page, live_server, demo):
@@ -84,6 +105,11 @@ def test_the_legend_beside_the_map_explains_every_symbol(page: Page, live_server
         expect(row.locator(f"svg.status-{status}")).to_have_count(1)
     for theme in {(f["properties"]["theme"], f["properties"]["theme_name"]) for f in features}:
         expect(legend.locator(f"[data-legend-theme={theme[0]}]")).to_have_text(theme[1])
+    # The numbers that stand for several contributions, drawn as on the map.
+    for count, word in {"cell": "Numero neliössä", "cluster": "Numero ympyrässä"}.items():
+        row = legend.locator(f"[data-legend-count={count}]")
+        expect(row).to_contain_text(word)
+        expect(row.locator(f".map-count.map-count-{count}")).to_have_count(1)
     expect(legend.locator("#legend-pilots")).to_be_visible()  # the demo has pilots
     expect(legend).to_contain_text("Risti: kartan keskikohta")
 
@@ -144,7 +170,7 @@ def test_leaflets_own_controls_speak_the_pages_language(
     attribution = page.locator(".leaflet-control-attribution a").first
     expect(attribution).to_have_attribute("title", words["library"])
     # A pin's popup: its close button is named in the page's language too.
-    page.locator(".map-symbol").first.click()
+    page.locator("#campaign-map .map-symbol").first.click()
     expect(page.locator(".leaflet-popup-close-button")).to_have_attribute(
         "aria-label", words["close"]
     )

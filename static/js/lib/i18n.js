@@ -8,6 +8,12 @@ export function gettext(msgid) {
   return catalog.gettext ? catalog.gettext(msgid) : msgid;
 }
 
+/** The singular or a plural of msgid for count, by the page language's plural rule. */
+export function ngettext(singular, plural, count) {
+  if (catalog.ngettext) return catalog.ngettext(singular, plural, count);
+  return count === 1 ? singular : plural;
+}
+
 /** Fills %(name)s placeholders, as Python's % operator does in the Django templates. */
 export function interpolate(format, values) {
   return format.replace(/%\((\w+)\)s/g, (_, key) => String(values[key]));

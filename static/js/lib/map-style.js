@@ -1,6 +1,6 @@
 // How things look on every map, defined once. Leaflet (L) is loaded by django-leaflet's script.
 
-import { LINE_DASH, symbolIcon } from "./symbols.js";
+import { LINE_DASH, countIcon, symbolIcon } from "./symbols.js";
 
 export const COLOURS = {
   boundary: "#1d3557", // the site's dark blue
@@ -25,7 +25,7 @@ export function addBoundary(map, geojson, options) {
 }
 
 /** A contribution's title for the hover text and the list of pins: kind, status, theme, title. */
-function pinTitle(p, labels) {
+export function pinTitle(p, labels) {
   const kind = labels?.kinds?.[p.kind] ?? p.kind;
   const status = labels?.statuses?.[p.status] ?? p.status;
   return [kind, status, p.theme_name, p.title].filter(Boolean).join(" · ");
@@ -68,15 +68,31 @@ export function pinOptions({ renderer, size = "normal", labels, ...rest } = {}) 
   };
 }
 
-/** A contribution's symbol at latlng, named by its kind, status, theme and title on hover. */
-export function symbolMarker(feature, latlng, labels, options = {}) {
+/**
+ * A contribution's symbol at latlng, named by its kind, status, theme and title on hover. With
+ * `focusable: true` it is a button of that name, a stop for Tab (the campaign map's pins, which
+ * open their popup on Enter or Space as on a click); otherwise a picture for the mouse only.
+ */
+export function symbolMarker(feature, latlng, labels, { focusable = false, ...options } = {}) {
   const p = feature.properties;
+  const title = pinTitle(p, labels);
+  const label = focusable ? title : undefined;
   return L.marker(latlng, {
-    icon: symbolIcon({ kind: p.kind, status: p.status, colour: p.color }),
-    title: pinTitle(p, labels),
-    // Not a tab stop each: the list beside the map holds every contribution for the keyboard.
+    icon: symbolIcon({ kind: p.kind, status: p.status, colour: p.color, label }),
+    title,
+    // Leaflet's own keyboard stop (a div with Enter only) is never used: a button is the stop.
     keyboard: false,
     ...options,
+  });
+}
+
+/** Several contributions at latlng as one marker with their number (lib/symbols.js countIcon). */
+export function countMarker(latlng, { count, type, label }) {
+  return L.marker(latlng, {
+    icon: countIcon({ count, type, label }),
+    title: label,
+    keyboard: false,
+    riseOnHover: true,
   });
 }
 

@@ -125,14 +125,58 @@ export function symbolSvg({ kind, status, colour }) {
   return svg;
 }
 
-/** A Leaflet icon holding the symbol; its box is the whole 32 px target. */
-export function symbolIcon({ kind, status, colour }) {
+/**
+ * A button around `content`, named by `label`: what makes a marker a real keyboard stop (Tab
+ * reaches it, Enter and Space press it) without Leaflet's own keyboard handling of markers.
+ */
+export function markerButton(label, className, ...content) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = className;
+  button.setAttribute("aria-label", label);
+  button.append(...content);
+  return button;
+}
+
+/**
+ * A Leaflet icon holding the symbol; its box is the whole 32 px target. With a `label` the
+ * symbol is a button so named (the campaign map's pins); without, a picture only.
+ */
+export function symbolIcon({ kind, status, colour, label }) {
+  const svg = symbolSvg({ kind, status, colour });
   return L.divIcon({
     className: `map-symbol map-symbol-${SHAPES[kind] ? kind : "idea"}`,
-    html: symbolSvg({ kind, status, colour }),
+    html: label ? markerButton(label, "map-marker-button", svg) : svg,
     iconSize: [SYMBOL_SIZE, SYMBOL_SIZE],
     iconAnchor: SYMBOL_ANCHOR,
     popupAnchor: [0, -14],
+  });
+}
+
+/**
+ * The side of a count marker in CSS px, growing with the number's digits: 32 px at least, more
+ * than the 24 px target of WCAG 2.5.8.
+ */
+export function countSize(count) {
+  const digits = String(count).length;
+  return Math.min(SYMBOL_SIZE + 6 * Math.max(0, digits - 1), 56);
+}
+
+/**
+ * The icon of several contributions: their number, white on the site's dark blue, in a rounded
+ * square for one privacy cell (`cell`, all at one spot) and in a ringed circle for a `cluster`
+ * (near each other, grouped at a low zoom); a button named by `label` (site.css: .map-count).
+ */
+export function countIcon({ count, type, label }) {
+  const size = countSize(count);
+  const number = document.createElement("span");
+  number.setAttribute("aria-hidden", "true");
+  number.textContent = String(count);
+  return L.divIcon({
+    className: `map-count-marker map-count-marker-${type}`,
+    html: markerButton(label, `map-count map-count-${type}`, number),
+    iconSize: [size, size],
+    popupAnchor: [0, -size / 2 + 2],
   });
 }
 

@@ -145,7 +145,7 @@ def test_crosshair_has_a_halo(page: Page, live_server, demo):
                 "out": "Loitonna",
                 "library": "Leaflet, JavaScript-kirjasto vuorovaikutteisille kartoille",
                 "close": "Sulje",
-                "start": "Aloita alueen piirtäminen napsauttamalla.",
+                "start": "Aseta ensimmäinen piste napsauttamalla.",
             },
         ),
         (
@@ -155,7 +155,7 @@ def test_crosshair_has_a_halo(page: Page, live_server, demo):
                 "out": "Zooma ut",
                 "library": "Leaflet, ett JavaScript-bibliotek för interaktiva kartor",
                 "close": "Stäng",
-                "start": "Klicka för att börja rita området.",
+                "start": "Klicka för att placera den första punkten.",
             },
         ),
     ],
@@ -175,12 +175,12 @@ def test_leaflets_own_controls_speak_the_pages_language(
         "aria-label", words["close"]
     )
     page.locator(".leaflet-popup-close-button").click()
-    # Leaflet.draw's tooltip while drawing an area with the mouse.
+    # Leaflet-Geoman's tooltip while drawing an area with the mouse.
     page.locator("#shape-choice input[value=polygon]").check()
     page.locator("#draw-start").click()
     box = page.locator("#campaign-map").bounding_box()
     page.mouse.move(box["x"] + 40, box["y"] + box["height"] - 40)
-    expect(page.locator(".leaflet-draw-tooltip")).to_contain_text(words["start"])
+    expect(page.locator("#campaign-map .leaflet-tooltip")).to_contain_text(words["start"])
 
 
 def test_other_maps_translate_their_zoom_buttons(page: Page, live_server, demo):

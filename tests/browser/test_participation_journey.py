@@ -49,7 +49,7 @@ def test_route_or_area_drawn_with_the_mouse(
     box = map_el.bounding_box()
     for dx, dy in [(-60, 40), (0, 60), (50, 50)]:
         x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
-        # As a hand does: move there, then press; Leaflet.draw follows the pointer first.
+        # As a hand does: move there, then press; Geoman's hint follows the pointer first.
         page.mouse.move(x - 5, y - 5)
         page.mouse.move(x, y, steps=3)
         page.wait_for_timeout(150)

@@ -19,7 +19,7 @@ const form = document.getElementById("contribution-form");
 window.addEventListener("map:init", (event) => {
   const map = event.detail.map;
   const label = gettext("Map of the campaign area. Use the arrow keys to move the map.");
-  labelMap(map, label, "map-help");
+  labelMap(map, label, "map-help map-keys");
   map.fitBounds(addBoundary(map, boundary).getBounds());
   setupPlaceSearch(map);
   const pins = new PinLayer(map, config);

@@ -1,5 +1,7 @@
 // Sending the form through the API without a page reload: one idempotency key per
 // contribution, the API's messages beside the fields, the typed text kept when sending fails.
+// The focus never falls to the page: after a send it is on the thanks, after a refusal on the
+// error summary, and a link of the summary takes it to its field (the place: its controls).
 
 import { pageLanguage } from "../lib/config.js";
 import { el } from "../lib/dom.js";
@@ -31,9 +33,28 @@ function clearErrors(form) {
 }
 
 /** The input a message about a field points to, as the template's error summary does. */
-function targetId(field) {
-  if (field === "geometry") return "id_lat";
+function targetId(field, draft) {
+  if (field === "geometry") return draft.locationControl().id;
   return field === "kind" ? "id_kind_0" : `id_${field}`;
+}
+
+/**
+ * A link of the error summary focuses its field, its label or legend in view: a fragment link
+ * alone would only scroll. The place's link goes to the controls of the place being given now
+ * (the coordinates, or "Draw on the map"), which the server's summary names as id_lat.
+ */
+function followSummaryLinks(form, draft) {
+  form.querySelector("#form-errors").addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    if (!link) return;
+    const id = link.getAttribute("href").slice(1);
+    const location = id === "id_lat" || id === draft.locationControl().id;
+    const target = location ? draft.locationControl() : document.getElementById(id);
+    if (!target) return;
+    event.preventDefault();
+    (target.closest("fieldset, .field") ?? target).scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  });
 }
 
 function markInvalid(form, field) {
@@ -46,7 +67,7 @@ function markInvalid(form, field) {
 }
 
 /** Messages per field beside each field, and all of them in the summary, which gets focus. */
-function showErrors(form, errors) {
+function showErrors(form, draft, errors) {
   const items = [];
   for (const [field, messages] of Object.entries(errors)) {
     const known = FIELDS.includes(field);
@@ -56,7 +77,7 @@ function showErrors(form, errors) {
         continue;
       }
       form.querySelector(`#error-${field}`).append(el("p", { class: "field-error" }, message));
-      items.push(el("li", {}, el("a", { href: `#${targetId(field)}` }, message)));
+      items.push(el("li", {}, el("a", { href: `#${targetId(field, draft)}` }, message)));
     }
     if (known) markInvalid(form, field);
   }
@@ -110,7 +131,7 @@ async function send({ form, draft, api, geometry, onPublished }) {
   }
   // Refusals with messages: bad input, another site's request, too large uploads, too many.
   if ([400, 403, 413, 429].includes(response.status)) {
-    showErrors(form, await response.json());
+    showErrors(form, draft, await response.json());
     return "";
   }
   throw new Error(String(response.status));
@@ -120,6 +141,10 @@ async function send({ form, draft, api, geometry, onPublished }) {
 export function setupSubmission({ form, draft, api, onPublished }) {
   const button = form.querySelector("#submit-contribution");
   const status = form.querySelector("#form-status");
+  const summary = form.querySelector("#form-errors");
+  followSummaryLinks(form, draft);
+  // The server's own summary, after a send without this script: it gets the focus as ours does.
+  if (!summary.hidden) summary.focus();
   let sending = false;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -127,19 +152,25 @@ export function setupSubmission({ form, draft, api, onPublished }) {
     clearErrors(form);
     const geometry = draft.geometry();
     if (geometry?.error) {
-      showErrors(form, { geometry: [geometry.error] });
+      showErrors(form, draft, { geometry: [geometry.error] });
       return;
     }
     sending = true;
-    button.disabled = true;
+    // aria-disabled rather than disabled: a disabled button would drop the focus to the page.
+    button.setAttribute("aria-disabled", "true");
     status.textContent = gettext("Sending…");
     try {
-      status.textContent = await send({ form, draft, api, geometry, onPublished });
+      const thanks = await send({ form, draft, api, geometry, onPublished });
+      status.textContent = thanks;
+      if (thanks) status.focus(); // sent: the thanks says where the contribution is now
     } catch {
-      status.textContent = gettext("Sending failed. Your text is kept; please try again.");
+      status.textContent = "";
+      showErrors(form, draft, {
+        __all__: [gettext("Sending failed. Your text is kept; please try again.")],
+      });
     } finally {
       sending = false;
-      button.disabled = false;
+      button.removeAttribute("aria-disabled");
     }
   });
 }

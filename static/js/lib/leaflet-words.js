@@ -1,6 +1,7 @@
-// Leaflet's and Leaflet.draw's own words (the zoom buttons, the attribution, a popup's close
-// button, the drawing tooltips) in the page's language, from the djangojs catalog that
-// templates/geo/_site_map.html loads with every map. Set before any map starts (lib/site-map.js).
+// Leaflet's and Leaflet-Geoman's own words (the zoom buttons, the attribution, a popup's close
+// button, the drawing toolbar and its tooltips) in the page's language, from the djangojs catalog
+// that templates/geo/_site_map.html loads with every map. Leaflet's are set before any map starts
+// (lib/site-map.js), Geoman's by the campaign map's drawing (campaign-map/drawing.js).
 
 import { gettext } from "./i18n.js";
 
@@ -39,88 +40,76 @@ function controlWords() {
   };
 }
 
-function drawWords() {
-  if (!L.drawLocal) return; // The page has no drawing tools.
-  const cancel = gettext("Cancel");
-  const crossing = gettext("the edges of the shape cannot cross.");
-  const format = window.django?.get_format;
-  L.drawLocal.format = {
-    numeric: {
-      delimiters: {
-        thousands: format ? format("THOUSAND_SEPARATOR") : ",",
-        decimal: format ? format("DECIMAL_SEPARATOR") : ".",
-      },
+// Leaflet-Geoman's words (the drawing toolbar's titles, its actions, the tooltips that follow the
+// pointer), every one of them, so that no English is left on a Finnish or Swedish page: the
+// shapes and modes this site does not offer are named too. `{action}` is filled by Geoman.
+function geomanWords() {
+  const pin = gettext("Place a pin");
+  return {
+    tooltips: {
+      placeMarker: gettext("Click the map to place a pin."),
+      placeMarkerTouch: gettext("Tap the map to place a pin."),
+      firstVertex: gettext("Click to place the first point."),
+      continueLine: gettext("Click to place the next point."),
+      finishLine: gettext("Click the last point to finish the route."),
+      finishPoly: gettext("Click the first point to close the area."),
+      finishRect: gettext("Click to finish the rectangle."),
+      startCircle: gettext("Click to place the centre of the circle."),
+      finishCircle: gettext("Click to finish the circle."),
+      placeCircleMarker: gettext("Click the map to place a pin."),
+      placeText: gettext("Click to place the text."),
+      selectFirstLayerFor: gettext("Choose the first shape for {action}."),
+      selectSecondLayerFor: gettext("Choose the second shape for {action}."),
+    },
+    actions: {
+      finish: gettext("Finish"),
+      cancel: gettext("Cancel"),
+      removeLastVertex: gettext("Delete last point"),
+    },
+    buttonTitles: {
+      drawMarkerButton: pin,
+      drawPolyButton: gettext("Draw an area"),
+      drawLineButton: gettext("Draw a route"),
+      drawCircleButton: gettext("Draw a circle"),
+      drawRectButton: gettext("Draw a rectangle"),
+      editButton: gettext("Edit layers"),
+      dragButton: gettext("Move layers"),
+      cutButton: gettext("Cut layers"),
+      deleteButton: gettext("Delete layers"),
+      drawCircleMarkerButton: pin,
+      snappingButton: gettext("Snap moved points to other shapes"),
+      pinningButton: gettext("Pin shared points together"),
+      rotateButton: gettext("Rotate layers"),
+      drawTextButton: gettext("Add text"),
+      scaleButton: gettext("Scale layers"),
+      autoTracingButton: gettext("Trace along a line"),
+      snapGuidesButton: gettext("Show snapping guides"),
+      unionButton: gettext("Join layers"),
+      differenceButton: gettext("Subtract layers"),
+    },
+    measurements: {
+      totalLength: gettext("Length"),
+      segmentLength: gettext("Segment length"),
+      area: gettext("Surface area"),
+      radius: gettext("Radius"),
+      perimeter: gettext("Perimeter"),
+      height: gettext("Height"),
+      width: gettext("Width"),
+      coordinates: gettext("Position"),
+      coordinatesMarker: gettext("Position of the pin"),
     },
   };
-  L.drawLocal.draw = {
-    toolbar: {
-      actions: { title: gettext("Cancel drawing"), text: cancel },
-      finish: { title: gettext("Finish drawing"), text: gettext("Finish") },
-      undo: { title: gettext("Delete the last point drawn"), text: gettext("Delete last point") },
-      buttons: {
-        polyline: gettext("Draw a route"),
-        polygon: gettext("Draw an area"),
-        rectangle: gettext("Draw a rectangle"),
-        circle: gettext("Draw a circle"),
-        marker: gettext("Place a pin"),
-        circlemarker: gettext("Place a pin"),
-      },
-    },
-    handlers: {
-      circle: {
-        tooltip: { start: gettext("Click and drag to draw a circle.") },
-        radius: gettext("Radius"),
-      },
-      circlemarker: { tooltip: { start: gettext("Click the map to place a pin.") } },
-      marker: { tooltip: { start: gettext("Click the map to place a pin.") } },
-      polygon: {
-        tooltip: {
-          start: gettext("Click to start drawing the area."),
-          cont: gettext("Click to continue drawing the area."),
-          end: gettext("Click the first point to close the area."),
-        },
-      },
-      polyline: {
-        error: `<strong>${gettext("Error:")}</strong> ${crossing}`,
-        tooltip: {
-          start: gettext("Click to start drawing the route."),
-          cont: gettext("Click to continue drawing the route."),
-          end: gettext("Click the last point to finish the route."),
-        },
-      },
-      rectangle: { tooltip: { start: gettext("Click and drag to draw a rectangle.") } },
-      simpleshape: { tooltip: { end: gettext("Release the mouse button to finish drawing.") } },
-    },
-  };
-  L.drawLocal.edit = {
-    toolbar: {
-      actions: {
-        save: { title: gettext("Save changes"), text: gettext("Save") },
-        cancel: { title: gettext("Cancel editing and discard all changes"), text: cancel },
-        clearAll: { title: gettext("Clear all layers"), text: gettext("Clear all") },
-      },
-      buttons: {
-        edit: gettext("Edit layers"),
-        editDisabled: gettext("No layers to edit"),
-        remove: gettext("Delete layers"),
-        removeDisabled: gettext("No layers to delete"),
-      },
-    },
-    handlers: {
-      edit: {
-        tooltip: {
-          text: gettext("Drag the handles or the markers to edit the shapes."),
-          subtext: gettext("Click Cancel to undo the changes."),
-        },
-      },
-      remove: { tooltip: { text: gettext("Click a shape to remove it.") } },
-    },
-  };
+}
+
+/** Geoman's words in the page's language, on a map that has Geoman; call before its toolbar. */
+export function translateGeoman(map) {
+  // A language of our own, so Geoman's own Finnish or Swedish never mixes in; English fills a
+  // word that a newer Geoman may add until it is named here.
+  map.pm.setLang("yhdessa", geomanWords(), "en");
 }
 
 /** Puts Leaflet's own words into the page's language; call once, before the maps start. */
 export function translateLeaflet() {
   zoomWords();
   controlWords();
-  drawWords();
 }

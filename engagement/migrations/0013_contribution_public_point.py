@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
                 (
                     "lone_exact",
                     django.contrib.gis.db.models.fields.PointField(
-                        null=True, spatial_index=False, srid=3857
+                        blank=True, null=True, spatial_index=False, srid=3857
                     ),
                 ),
             ],

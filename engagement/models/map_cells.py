@@ -33,7 +33,7 @@ class ContributionCell(models.Model):
     # The cell's centre in Web Mercator, the tiles' projection, so a tile selects cells by index.
     centre = models.PointField(srid=3857)
     # The exact place when the row is one contribution whose author made it public.
-    lone_exact = models.PointField(srid=3857, null=True, spatial_index=False)
+    lone_exact = models.PointField(srid=3857, null=True, blank=True, spatial_index=False)
 
     class Meta:
         verbose_name = _("map cell")

@@ -219,7 +219,10 @@ f AS (
             AS status,
         CASE WHEN count(theme) = count(*) AND min(theme) = max(theme) THEN min(theme) END
             AS theme,
-        CASE WHEN sum(count) <= {_IDS} THEN string_agg(ids, ',') END AS ids,
+        CASE WHEN sum(count) <= {_IDS} THEN (
+            SELECT string_agg(i, ',' ORDER BY i::bigint DESC)
+            FROM unnest(string_to_array(string_agg(ids, ','), ',')) AS i
+        ) END AS ids,
         kx, ky, ST_Centroid(ST_Collect(m)) AS m
     FROM k GROUP BY kx, ky
 )

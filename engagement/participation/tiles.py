@@ -1,9 +1,12 @@
 """The map's vector tiles: public contributions as Mapbox Vector Tiles written by PostGIS.
 
-One SQL statement per tile (`ST_AsMVT` over `ST_AsMVTGeom` in `ST_TileEnvelope`), over the rows
-of `contributions_matching` (public contributions, the map's filters) at their public location
-(the rule of `contribution_public_location`, applied per privacy cell so each row is transformed
-once). A tile never holds two features for one 100 m privacy cell:
+One SQL statement per tile (`ST_AsMVT` over `ST_AsMVTGeom` in `ST_TileEnvelope`) over the public
+contributions that match the map's filters, at their stored public location
+(`Contribution.public_point` and privacy cell, decision 0025). When the filters are only the
+campaign, theme, kind and status (`summary_answers`), the points come from the per-cell summary
+`ContributionCell`, which database triggers keep, so a tile reads cells, not contributions;
+otherwise (text search, area, box, ids) from the rows of `contributions_matching`.
+A tile never holds two features for one 100 m privacy cell:
 
 - from DETAIL_ZOOM up, the points of one privacy cell are one feature with their `count`, at the
   cell's centre (a lone point whose author made the exact place public stays there); routes and
@@ -33,7 +36,6 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from django.conf import settings
-from django.contrib.gis.geos import Polygon
 from django.db import connection
 from django.db.models import F
 from django.http import QueryDict
@@ -69,39 +71,50 @@ def _tile_bounds_degrees(z: int, x: int, y: int) -> tuple[float, float, float, f
 _MARGIN_METRES = 80
 
 
-def _near(z: int, x: int, y: int) -> tuple[Polygon, float]:
-    """The tile widened by more than the privacy grid can move a point: in WGS 84 degrees (a
-    polygon for the stored geometry's GiST index), and the same margin in Web Mercator metres."""
+def _near(z: int, x: int, y: int) -> tuple[tuple[float, float, float, float], float]:
+    """The tile widened by more than the privacy grid can move a point: in WGS 84 degrees (west,
+    south, east, north, for the stored geometry's GiST index), and the margin in Web Mercator
+    metres."""
     west, south, east, north = _tile_bounds_degrees(z, x, y)
     cos = max(math.cos(math.radians(max(abs(south), abs(north)))), 0.01)
     m_lat = _MARGIN_METRES / 110_574
     m_lon = _MARGIN_METRES / (111_320 * cos)
-    near = Polygon.from_bbox(
-        (
-            max(west - m_lon, -180),
-            max(south - m_lat, -90),
-            min(east + m_lon, 180),
-            min(north + m_lat, 90),
-        )
+    near = (
+        max(west - m_lon, -180),
+        max(south - m_lat, -90),
+        min(east + m_lon, 180),
+        min(north + m_lat, 90),
     )
     return near, _MARGIN_METRES / cos
 
 
-def _rows_sql(queryset) -> tuple[str, list]:
-    """The rows a tile reads from engagement_contribution, with their stored public point and
-    privacy cell (no transform per row)."""
-    sql, params = queryset.values(
-        cid=F("id"),
-        ckind=F("kind"),
-        cstatus=F("status"),
-        ctheme=F("theme__slug"),
-        cexact=F("exact_location_public"),
-        geom=F("geometry"),
-        pub=F("public_point"),
-        cx=F("privacy_cell_x"),
-        cy=F("privacy_cell_y"),
-    ).query.sql_with_params()
-    return sql, list(params)
+def _rows_sql(filters: ContributionFilters, *, shapes: bool) -> tuple[str, list]:
+    """The rows a tile reads from engagement_contribution (only routes and areas if `shapes`),
+    with their stored public point and privacy cell (no transform per row); the statement ends
+    with the stored geometry's box test, whose four bounds the caller appends."""
+    key = (_filters_key(filters), shapes)
+    known = _compiled.get(key) if filters.area is None else None
+    if known is None:
+        queryset = contributions_matching(filters=filters)
+        if shapes:
+            queryset = queryset.filter(privacy_cell_x__isnull=True)
+        sql, params = queryset.values(
+            cid=F("id"),
+            ckind=F("kind"),
+            cstatus=F("status"),
+            ctheme=F("theme__slug"),
+            cexact=F("exact_location_public"),
+            geom=F("geometry"),
+            pub=F("public_point"),
+            cx=F("privacy_cell_x"),
+            cy=F("privacy_cell_y"),
+        ).query.sql_with_params()
+        assert " ORDER BY " not in sql and " LIMIT " not in sql  # the box test goes last
+        box = ' AND "engagement_contribution"."geometry" && ST_MakeEnvelope(%s, %s, %s, %s, 4326)'
+        known = (sql + box, tuple(params))
+        if filters.area is None:
+            _compiled.put(key, known)
+    return known[0], list(known[1])
 
 
 def summary_answers(filters: ContributionFilters) -> bool:
@@ -243,9 +256,8 @@ def tile_sql(*, filters: ContributionFilters, z: int, x: int, y: int) -> tuple[s
     """The one statement that writes the tile, and its parameters (the benchmark runs it bare):
     from the per-cell summary when it can answer the filters, else from the rows."""
     near, margin = _near(z, x, y)
-    queryset = contributions_matching(filters=filters).filter(geometry__intersects=near)
     if summary_answers(filters):
-        shapes, params = _rows_sql(queryset.filter(privacy_cell_x__isnull=True))
+        shapes, params = _rows_sql(filters, shapes=True)
         where, values = [], []
         for column, value in (
             ("th.slug", filters.theme),
@@ -260,9 +272,10 @@ def tile_sql(*, filters: ContributionFilters, z: int, x: int, y: int) -> tuple[s
             .replace("{all_ids}", str(z >= DETAIL_ZOOM).lower())
             .replace("{shapes}", shapes)
         )
-        params = [filters.campaign.pk, z, x, y, margin, *values, *params]
+        params = [filters.campaign.pk, z, x, y, margin, *values, *params, *near]
     else:
-        rows, params = _rows_sql(queryset)
+        rows, params = _rows_sql(filters, shapes=False)
+        params = [*params, *near]
         cells = _FROM_ROWS.replace("{rows}", rows)
     tail = _DETAIL_SQL if z >= DETAIL_ZOOM else _CLUSTER_SQL
     return f"WITH {cells},{_TAIL},{tail}", [*params, z, x, y]
@@ -328,6 +341,10 @@ tile_cache = _LRU("TILE_CACHE_ENTRIES", 2048)
 # TILE_VERSION_SECONDS (1 s): a cached tile then costs no query at all, and a write reaches the
 # tiles of every process within that second.
 _queries = _LRU("TILE_QUERY_ENTRIES", 1024)
+
+# The rows' SQL by filters (a queryset compiled costs more than a small tile's query); not for an
+# area, whose nested areas are read when the queryset is built.
+_compiled = _LRU("TILE_SQL_ENTRIES", 256)
 
 
 def tile_filters(

@@ -257,3 +257,12 @@ def test_a_tile_from_the_summary_is_the_tile_from_the_rows(client, theme, monkey
     from_summary = tile(True)
     assert from_summary
     assert from_summary == tile(False)
+
+
+def test_a_cell_keeps_as_many_newest_ids_as_a_tile_shows(theme):
+    for _ in range(IDS + 3):
+        ContributionFactory(
+            campaign=theme.campaign, theme=theme, geometry=at(CELL_E + 9, CELL_N + 9)
+        )
+    assert len(ContributionCell.objects.get().ids) == IDS
+    assert_summary_is_recounted_from_scratch()

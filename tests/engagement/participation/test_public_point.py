@@ -266,3 +266,17 @@ def test_a_cell_keeps_as_many_newest_ids_as_a_tile_shows(theme):
         )
     assert len(ContributionCell.objects.get().ids) == IDS
     assert_summary_is_recounted_from_scratch()
+
+
+def test_filters_the_summary_cannot_answer_read_the_rows(client, theme):
+    """ids, area and text search go to the rows (with the stored point), and still choose."""
+    one = ContributionFactory(campaign=theme.campaign, theme=theme, title="Skate ramp")
+    two = ContributionFactory(campaign=theme.campaign, theme=theme, geometry=one.geometry)
+    campaign, centre = theme.campaign, one.geometry
+    assert {f["properties"]["count"] for f in features(client, campaign, 16, centre)} == {2}
+    found = features(client, campaign, 16, centre, ids=f"{two.pk}")
+    assert [f["ids"] for f in found] == [[two.pk]]
+    found = features(client, campaign, 12, centre, q="skate")
+    assert [f["ids"] for f in found] == [[one.pk]]
+    found = features(client, campaign, 12, centre, area=campaign.area.slug)
+    assert sorted(i for f in found for i in f["ids"]) == sorted([one.pk, two.pk])

@@ -2,9 +2,9 @@
 
 In one run, each beside its goal: tiles at z14-z16 over Länsikeskus through Django (uncached)
 against a plain psycopg loop issuing the same SQL; every tile over Tesoma from z10 to z18 (a
-sample of TILES_SAMPLE where a zoom has more), its size and median time; a cached tile against a minimal
-Django view; the campaign page's first view of the district; a text filter (read from the rows).
-In-process through Django's full request stack, like tests/benchmarks/map_api.py, against the
+sample of TILES_SAMPLE where a zoom has more), its size and median time; a cached tile against a
+minimal Django view; the campaign page's first view of the district; a text filter (read from the
+rows). In-process through Django's full request stack, like tests/benchmarks/map_api.py, against the
 database in DATABASE_URL.
 """
 

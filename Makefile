@@ -92,7 +92,8 @@ demo: migrate ## Load the Tesoma demo (idempotent)
 BENCH_DB ?= yhdessa_bench
 BENCH_N ?= 100000
 bench: deps-run $(BIN)/.installed ## Benchmark the map API and tiles on BENCH_N (100000) synthetic contributions, then a load test (200 residents, 60 s)
-	YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh start
+	@# With BENCH_DATABASE_URL, the given server; else the project's own, started here.
+	[ -n "$$BENCH_DATABASE_URL" ] || YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh start
 	export DATABASE_URL="$${BENCH_DATABASE_URL:-$$(YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh url)}"; \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py createcachetable && \

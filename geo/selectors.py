@@ -1,10 +1,16 @@
 """Spatial reads other apps call with the querysets and geometries they own."""
 
-from django.contrib.gis.db.models import GeometryField
+from django.contrib.gis.db.models import GeometryField, PointField
 from django.contrib.gis.db.models.functions import Area as SurfaceArea
-from django.contrib.gis.db.models.functions import AsGeoJSON, SnapToGrid, Transform
+from django.contrib.gis.db.models.functions import (
+    AsGeoJSON,
+    PointOnSurface,
+    SnapToGrid,
+    Transform,
+)
 from django.contrib.gis.geos import GEOSGeometry
-from django.db.models import Case, CharField, F, Func, When
+from django.db.models import Case, CharField, F, FloatField, Func, IntegerField, When
+from django.db.models.functions import Cast, Floor
 from django.db.models.lookups import Exact
 
 from geo.models import Area
@@ -17,7 +23,8 @@ PRIVACY_GRID_METRES = 100
 PRIVACY_GRID_SRID = 3067
 
 
-class _GeometryType(Func):
+class GeometryType(Func):
+    # Migrations name this class and Coordinate (engagement 0013): keep them.
     # "ST_Point" whatever the dimensions, where GeometryType() would say POINT, POINTZ, POINTM.
     function = "ST_GeometryType"
     output_field = CharField()
@@ -43,10 +50,52 @@ def public_geometry(field: str, exact: str) -> Case:
     )
     return Case(
         When(**{exact: True}, then=F(field)),
-        When(Exact(_GeometryType(field), "ST_Point"), then=cell_centre),
+        When(_is_point(field), then=cell_centre),
         default=F(field),
         output_field=GeometryField(srid=4326),
     )
+
+
+def public_point(field: str, exact: str) -> Case:
+    """An expression for one public point standing for the geometry, which the map clusters:
+    `public_geometry` for a point; a point on a route or area as drawn (ST_PointOnSurface in
+    ETRS-TM35FIN, as the tiles always placed them).
+
+    Only IMMUTABLE functions, so `Contribution.public_point` is a stored generated column
+    (docs/decisions/0025).
+    """
+    return Case(
+        When(_is_point(field), then=public_geometry(field, exact)),
+        default=Transform(PointOnSurface(Transform(field, PRIVACY_GRID_SRID)), 4326),
+        output_field=PointField(srid=4326),
+    )
+
+
+class Coordinate(Func):
+    """ST_X or ST_Y (the `function` given) of a point."""
+
+    output_field = FloatField()
+
+
+def privacy_cell(field: str, axis: str) -> Case:
+    """An expression for the column (`axis` "x") or row ("y") of the point's 100 m privacy cell
+    in ETRS-TM35FIN, counted from the grid's origin; NULL for a route or area. A cell's centre
+    is (n + 0.5) * PRIVACY_GRID_METRES on each axis."""
+    coordinate = Coordinate(
+        Transform(field, PRIVACY_GRID_SRID), function="ST_X" if axis == "x" else "ST_Y"
+    )
+    return Case(
+        When(
+            _is_point(field),
+            then=Cast(Floor(coordinate / PRIVACY_GRID_METRES), output_field=IntegerField()),
+        ),
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+def _is_point(field: str) -> Exact:
+    return Exact(GeometryType(field), "ST_Point")
 
 
 def area_smallest_containing(*, geometry: GEOSGeometry) -> Area | None:

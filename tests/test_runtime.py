@@ -111,3 +111,27 @@ def test_seed_synthetic_adds_public_contributions_inside_the_area():
     assert set(synthetic.values_list("moderation_state", flat=True)) == {"published"}
     tesoma = Area.objects.get(slug="tesoma")
     assert synthetic.filter(geometry__within=tesoma.boundary).count() == 50
+
+
+@pytest.mark.django_db
+def test_seed_synthetic_replace_deletes_the_earlier_ones_and_what_points_at_them():
+    from engagement.models import ContributionCell
+    from tests.engagement.participation.test_public_point import (
+        assert_summary_is_recounted_from_scratch,
+    )
+    from tests.factories import SupportFactory
+
+    null = open("/dev/null", "w")  # noqa: SIM115
+    call_command("load_demo", stdout=null)
+    call_command("seed_synthetic", contributions=30, stdout=null)
+    synthetic = Contribution.objects.filter(title__startswith="Synthetic ")
+    first = synthetic.first()
+    SupportFactory(contribution=first)
+    kept = Contribution.objects.exclude(title__startswith="Synthetic ").count()
+    call_command("seed_synthetic", contributions=20, replace=True, stdout=null)
+    assert synthetic.count() == 20
+    assert not synthetic.filter(pk=first.pk).exists()
+    assert not Support.objects.filter(contribution_id=first.pk).exists()
+    assert Contribution.objects.exclude(title__startswith="Synthetic ").count() == kept
+    assert ContributionCell.objects.exists()
+    assert_summary_is_recounted_from_scratch()

@@ -3,6 +3,7 @@
 from engagement.models.exports import ExportJob
 from engagement.models.feedback import AccessibilityFeedback
 from engagement.models.integration import ApiKey
+from engagement.models.map_cells import ContributionCell
 from engagement.models.moderation import Block, Flag, ModerationAction, Role
 from engagement.models.participation import (
     Campaign,
@@ -26,6 +27,7 @@ __all__ = [
     "Campaign",
     "Comment",
     "Contribution",
+    "ContributionCell",
     "ExportJob",
     "Flag",
     "Follow",

@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db.models import Case, GeneratedField, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from geo.selectors import privacy_cell, public_point
 
 
 def default_geometry_kinds() -> list[str]:
@@ -213,6 +215,25 @@ class Contribution(models.Model):
         default=False,
         help_text=_("Otherwise the public sees a point snapped to a 100 m grid."),
     )
+    # Where the public sees it, written by PostgreSQL on every insert and update (stored
+    # generated columns, docs/decisions/0025): the privacy cell's centre, or the exact point when
+    # made public, or a point on a route or area; and the point's 100 m privacy cell (NULL for a
+    # route or area). The map and the API read these instead of transforming every row.
+    public_point = GeneratedField(
+        expression=public_point("geometry", "exact_location_public"),
+        output_field=models.PointField(srid=4326),
+        db_persist=True,
+    )
+    privacy_cell_x = GeneratedField(
+        expression=privacy_cell("geometry", "x"),
+        output_field=models.IntegerField(),
+        db_persist=True,
+    )
+    privacy_cell_y = GeneratedField(
+        expression=privacy_cell("geometry", "y"),
+        output_field=models.IntegerField(),
+        db_persist=True,
+    )
     # From the form, so a double click or a retried request stores one contribution.
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     language = models.CharField(_("language"), max_length=8, blank=True)
@@ -263,6 +284,19 @@ class Contribution(models.Model):
                 name="contribution_public_list",
             ),
             GinIndex(fields=["search"], name="contribution_search"),
+            GistIndex(fields=["public_point"], name="contribution_public_point"),
+            # The routes and areas near a tile, without walking past every point.
+            GistIndex(
+                fields=["geometry"],
+                condition=models.Q(privacy_cell_x__isnull=True),
+                name="contribution_shape_geometry",
+            ),
+            # The public points of one privacy cell, which the map's cell summary recounts.
+            models.Index(
+                fields=["campaign", "privacy_cell_x", "privacy_cell_y"],
+                condition=models.Q(moderation_state="published"),
+                name="contribution_public_cell",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.gis.db.models import GeometryField
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.contrib.gis.geos import Polygon
 from django.contrib.postgres.search import SearchQuery
@@ -24,6 +25,7 @@ from django.db.models import (
     TextChoices,
     TextField,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce, Concat, JSONObject, Left
 from django.shortcuts import get_object_or_404
@@ -46,11 +48,9 @@ from engagement.models import (
 from engagement.participation.places import place_text_expression
 from engagement.rules import can_change_contribution, can_moderate
 from geo.models import Area
-from geo.selectors import area_with_descendant_ids, public_geometry
+from geo.selectors import area_with_descendant_ids
 
 EXCERPT_LENGTH = 200
-# More than the 71 m a point can move to the centre of its 100 m cell, at Finnish latitudes.
-BBOX_PRIVACY_MARGIN_DEGREES = 0.003
 
 
 def campaign_default() -> Campaign | None:
@@ -83,8 +83,15 @@ def contributions_public(*, campaign: Campaign | None = None) -> QuerySet[Contri
 
 def contribution_public_location() -> Case:
     """The location the public sees (the centre of the 100 m privacy cell unless the author
-    chose the exact point), as an expression: the map, the exports and the analysis use it."""
-    return public_geometry("geometry", "exact_location_public")
+    chose the exact point; a route or area as drawn), as an expression: the map, the exports and
+    the analysis use it. It reads the stored `public_point` (the rule of
+    geo.selectors.public_geometry, written by PostgreSQL on every write, decision 0025), so no
+    row is transformed on a read."""
+    return Case(
+        When(privacy_cell_x__isnull=False, then=F("public_point")),
+        default=F("geometry"),
+        output_field=GeometryField(srid=4326),
+    )
 
 
 def photo_file(*, name: str) -> MediaFile | None:
@@ -200,15 +207,12 @@ def contributions_matching(*, filters: ContributionFilters) -> QuerySet[Contribu
         qs = qs.filter(area_id__in=area_with_descendant_ids(area=filters.area))
     if filters.bbox is not None:
         # The box is tested against the public location, else a series of ever smaller boxes
-        # would reveal a point's exact place. The stored geometry, widened by more than the
-        # privacy grid can move a point, first narrows the rows through the GiST index.
-        west, south, east, north = filters.bbox
-        m = BBOX_PRIVACY_MARGIN_DEGREES
-        widened = Polygon.from_bbox((west - m, south - m, east + m, north + m))
-        qs = (
-            qs.filter(geometry__intersects=widened)
-            .alias(public=contribution_public_location())
-            .filter(public__intersects=Polygon.from_bbox(filters.bbox))
+        # would reveal a point's exact place: a point's stored public point, a route or area as
+        # drawn, each through its own GiST index (contribution_public_point, _shape_geometry).
+        box = Polygon.from_bbox(filters.bbox)
+        qs = qs.filter(
+            Q(privacy_cell_x__isnull=False, public_point__intersects=box)
+            | Q(privacy_cell_x__isnull=True, geometry__intersects=box)
         )
     if filters.theme:
         qs = qs.filter(theme__slug=filters.theme)

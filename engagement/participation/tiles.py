@@ -1,9 +1,12 @@
 """The map's vector tiles: public contributions as Mapbox Vector Tiles written by PostGIS.
 
-One SQL statement per tile (`ST_AsMVT` over `ST_AsMVTGeom` in `ST_TileEnvelope`), over the rows
-of `contributions_matching` (public contributions, the map's filters) at their public location
-(the rule of `contribution_public_location`, applied per privacy cell so each row is transformed
-once). A tile never holds two features for one 100 m privacy cell:
+One SQL statement per tile (`ST_AsMVT` over `ST_AsMVTGeom` in `ST_TileEnvelope`) over the public
+contributions that match the map's filters, at their stored public location
+(`Contribution.public_point` and privacy cell, decision 0025). When the filters are only the
+campaign, theme, kind and status (`summary_answers`), the points come from the per-cell summary
+`ContributionCell`, which database triggers keep, so a tile reads cells, not contributions;
+otherwise (text search, area, box, ids) from the rows of `contributions_matching`.
+A tile never holds two features for one 100 m privacy cell:
 
 - from DETAIL_ZOOM up, the points of one privacy cell are one feature with their `count`, at the
   cell's centre (a lone point whose author made the exact place public stays there); routes and
@@ -32,8 +35,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
+import psycopg
 from django.conf import settings
-from django.contrib.gis.geos import Polygon
 from django.db import connection
 from django.db.models import F
 from django.http import QueryDict
@@ -69,47 +72,81 @@ def _tile_bounds_degrees(z: int, x: int, y: int) -> tuple[float, float, float, f
 _MARGIN_METRES = 80
 
 
-def _rows_sql(filters: ContributionFilters, z: int, x: int, y: int) -> tuple[str, list]:
-    """The public rows near the tile as SQL: only the stored geometry's GiST index narrows them,
-    by a box wider than the privacy grid can move a point; the statement then tests the public
-    location against the tile itself."""
+def _near(z: int, x: int, y: int) -> tuple[tuple[float, float, float, float], float]:
+    """The tile widened by more than the privacy grid can move a point: in WGS 84 degrees (west,
+    south, east, north, for the stored geometry's GiST index), and the margin in Web Mercator
+    metres."""
     west, south, east, north = _tile_bounds_degrees(z, x, y)
+    cos = max(math.cos(math.radians(max(abs(south), abs(north)))), 0.01)
     m_lat = _MARGIN_METRES / 110_574
-    m_lon = _MARGIN_METRES / (
-        111_320 * max(math.cos(math.radians(max(abs(south), abs(north)))), 0.01)
+    m_lon = _MARGIN_METRES / (111_320 * cos)
+    near = (
+        max(west - m_lon, -180),
+        max(south - m_lat, -90),
+        min(east + m_lon, 180),
+        min(north + m_lat, 90),
     )
-    near = Polygon.from_bbox(
-        (
-            max(west - m_lon, -180),
-            max(south - m_lat, -90),
-            min(east + m_lon, 180),
-            min(north + m_lat, 90),
-        )
-    )
-    queryset = (
-        contributions_matching(filters=filters)
-        .filter(geometry__intersects=near)
-        .values(
+    return near, _MARGIN_METRES / cos
+
+
+def _rows_sql(filters: ContributionFilters, *, shapes: bool) -> tuple[str, list]:
+    """The rows a tile reads from engagement_contribution (only routes and areas if `shapes`),
+    with their stored public point and privacy cell (no transform per row); the statement ends
+    with the stored geometry's box test, whose four bounds the caller appends."""
+    key = (_filters_key(filters), shapes)
+    known = _compiled.get(key) if filters.area is None else None
+    if known is None:
+        queryset = contributions_matching(filters=filters)
+        if shapes:
+            queryset = queryset.filter(privacy_cell_x__isnull=True)
+        sql, params = queryset.values(
             cid=F("id"),
             ckind=F("kind"),
             cstatus=F("status"),
             ctheme=F("theme__slug"),
             cexact=F("exact_location_public"),
             geom=F("geometry"),
-        )
+            pub=F("public_point"),
+            cx=F("privacy_cell_x"),
+            cy=F("privacy_cell_y"),
+        ).query.sql_with_params()
+        assert " ORDER BY " not in sql and " LIMIT " not in sql  # the box test goes last
+        box = ' AND "engagement_contribution"."geometry" && ST_MakeEnvelope(%s, %s, %s, %s, 4326)'
+        known = (sql + box, tuple(params))
+        if filters.area is None:
+            _compiled.put(key, known)
+    return known[0], list(known[1])
+
+
+def summary_answers(filters: ContributionFilters) -> bool:
+    """Whether the per-cell summary (ContributionCell) can answer these filters: a campaign's
+    public points by theme, kind and status. Text search, an area, a box or ids need the rows."""
+    return (
+        filters.campaign is not None
+        and not filters.q
+        and filters.area is None
+        and filters.bbox is None
+        and filters.ids is None
     )
-    sql, params = queryset.query.sql_with_params()
-    return sql, list(params)
 
 
 _CELL, _SRID, _IDS = PRIVACY_GRID_METRES, PRIVACY_GRID_SRID, IDS_PER_FEATURE
-# One row per privacy cell (points) or per route and area: counts, the kind, status and theme
-# when all its contributions share them, the newest ids, its representative point `rx, ry` in
-# ETRS-TM35FIN: the cell's centre, or where the author made a lone point's exact place public
-# (the rule of geo.selectors.public_geometry), or a point on the route or area as drawn.
-_CELLS = f"""
+_CENTRE = (
+    f"ST_Transform(ST_SetSRID(ST_MakePoint((cx + 0.5) * {_CELL}, (cy + 0.5) * {_CELL}),"
+    f" {_SRID}), 3857)"
+)
+# Every source gives one row per privacy cell (points) or per route and area: counts, the kind,
+# status and theme when all its contributions share them, the newest ids, the cell `cx, cy`, and
+# its public point `m` in Web Mercator: the cell's centre, or where the author made a lone
+# point's exact place public (the rule of geo.selectors.public_geometry), or the stored point on
+# a route or area, which is drawn as `shape`.
+_SHAPES = """
+    SELECT 'shape', 1::bigint, (ckind = 'idea')::int::bigint, (ckind = 'need')::int::bigint,
+        ckind, cstatus, ctheme, cid::text, NULL::int, NULL::int, ST_Transform(pub, 3857), geom
+    FROM ({shapes}) sh"""
+# From the contributions themselves, for the filters the summary cannot answer.
+_FROM_ROWS = f"""
 c AS ({{rows}}),
-p AS (SELECT c.*, ST_Transform(c.geom, {_SRID}) AS g FROM c),
 cells AS MATERIALIZED (
     SELECT 'cell' AS type, count(*) AS count,
         count(*) FILTER (WHERE ckind = 'idea') AS ideas,
@@ -119,36 +156,56 @@ cells AS MATERIALIZED (
         CASE WHEN min(ctheme) = max(ctheme) THEN min(ctheme) END AS theme,
         array_to_string((array_agg(cid ORDER BY cid DESC))[1:{_IDS}], ',') AS ids,
         cx, cy,
-        CASE WHEN count(*) = 1 AND bool_and(cexact) THEN ST_X((array_agg(g))[1])
-             ELSE cx * {_CELL} + {_CELL / 2} END AS rx,
-        CASE WHEN count(*) = 1 AND bool_and(cexact) THEN ST_Y((array_agg(g))[1])
-             ELSE cy * {_CELL} + {_CELL / 2} END AS ry,
+        CASE WHEN count(*) = 1 AND bool_and(cexact)
+             THEN ST_Transform((array_agg(pub))[1], 3857) ELSE {_CENTRE} END AS m,
         NULL::geometry AS shape
-    FROM (SELECT p.*, floor(ST_X(g) / {_CELL}) AS cx, floor(ST_Y(g) / {_CELL}) AS cy
-          FROM p WHERE ST_GeometryType(g) = 'ST_Point') q
-    GROUP BY cx, cy
+    FROM c WHERE cx IS NOT NULL GROUP BY cx, cy
     UNION ALL
-    SELECT 'shape', 1, (ckind = 'idea')::int, (ckind = 'need')::int, ckind, cstatus, ctheme,
-        cid::text, NULL, NULL, ST_X(s), ST_Y(s), g
-    FROM p, LATERAL ST_PointOnSurface(g) AS s WHERE ST_GeometryType(g) <> 'ST_Point'
+    {_SHAPES.replace("{shapes}", "SELECT * FROM c WHERE cx IS NULL")}
+)"""  # noqa: S608 (constants only)
+# From the per-cell summary (engagement.models.ContributionCell), whose rows each hold one kind,
+# status and theme of one cell; routes and areas from their own rows.
+_FROM_SUMMARY = f"""
+s AS (
+    SELECT s.*, th.slug AS theme FROM engagement_contributioncell s
+    JOIN engagement_theme th ON th.id = s.theme_id
+    WHERE s.campaign_id = %s AND s.centre && ST_Expand(ST_TileEnvelope(%s, %s, %s), %s)
+    {{where}}
 ),
+cells AS MATERIALIZED (
+    SELECT 'cell' AS type, sum(count)::bigint AS count,
+        coalesce(sum(count) FILTER (WHERE kind = 'idea'), 0)::bigint AS ideas,
+        coalesce(sum(count) FILTER (WHERE kind = 'need'), 0)::bigint AS needs,
+        CASE WHEN min(kind) = max(kind) THEN min(kind) END AS kind,
+        CASE WHEN min(status) = max(status) THEN min(status) END AS status,
+        CASE WHEN min(theme) = max(theme) THEN min(theme) END AS theme,
+        CASE WHEN {{all_ids}} OR sum(count) <= {_IDS} THEN (
+            SELECT array_to_string((array_agg(i ORDER BY i DESC))[1:{_IDS}], ',')
+            FROM unnest(string_to_array(string_agg(array_to_string(ids, ','), ','), ',')::bigint[])
+                AS i
+        ) END AS ids,
+        cell_x AS cx, cell_y AS cy,
+        CASE WHEN sum(count) = 1 THEN coalesce((array_agg(lone_exact))[1], (array_agg(centre))[1])
+             ELSE (array_agg(centre))[1] END AS m,
+        NULL::geometry AS shape
+    FROM s GROUP BY cell_x, cell_y
+    UNION ALL
+    {_SHAPES}
+)"""  # noqa: S608 (constants only; values go as parameters)
+
+_TAIL = f"""
 t AS (SELECT ST_TileEnvelope(%s, %s, %s) AS env),
 b AS (SELECT ST_XMin(env) AS x0, ST_YMin(env) AS y0, ST_XMax(env) AS x1, ST_YMax(env) AS y1,
-             (ST_XMax(env) - ST_XMin(env)) / {CLUSTER_GRID} AS s FROM t),
-m AS (
-    SELECT cells.*, ST_Transform(ST_SetSRID(ST_MakePoint(rx, ry), {_SRID}), 3857) AS m
-    FROM cells
-)"""  # noqa: S608 (constants only)
+             (ST_XMax(env) - ST_XMin(env)) / {CLUSTER_GRID} AS s FROM t)"""  # noqa: S608
 
 _DETAIL_SQL = f"""
-WITH {_CELLS},
 f AS (
     SELECT type, count, ideas, needs, kind, status, theme, ids,
         CASE WHEN type = 'cell' THEN ST_Transform(ST_SetSRID(ST_MakeEnvelope(
             cx * {_CELL}, cy * {_CELL}, (cx + 1) * {_CELL}, (cy + 1) * {_CELL}), {_SRID}), 4326)
         END AS e,
         CASE WHEN type = 'cell' THEN m ELSE ST_Transform(shape, 3857) END AS m
-    FROM m, b, t
+    FROM cells, b, t
     WHERE (type = 'cell' AND ST_X(m) >= b.x0 AND ST_X(m) < b.x1
            AND ST_Y(m) >= b.y0 AND ST_Y(m) < b.y1)
        OR (type = 'shape' AND ST_Intersects(ST_Transform(shape, 3857), env))
@@ -163,10 +220,10 @@ SELECT ST_AsMVT(q, '{LAYER}', {EXTENT}, 'geom') FROM (
 """  # noqa: S608 (constants only; values go as parameters)
 
 _CLUSTER_SQL = f"""
-WITH {_CELLS},
 k AS (
-    SELECT m.*, floor((ST_X(m) - b.x0) / b.s)::int AS kx, floor((ST_Y(m) - b.y0) / b.s)::int AS ky
-    FROM m, b
+    SELECT cells.*, floor((ST_X(m) - b.x0) / b.s)::int AS kx,
+        floor((ST_Y(m) - b.y0) / b.s)::int AS ky
+    FROM cells, b
     WHERE ST_X(m) >= b.x0 AND ST_X(m) < b.x1 AND ST_Y(m) >= b.y0 AND ST_Y(m) < b.y1
 ),
 f AS (
@@ -176,7 +233,10 @@ f AS (
             AS status,
         CASE WHEN count(theme) = count(*) AND min(theme) = max(theme) THEN min(theme) END
             AS theme,
-        CASE WHEN sum(count) <= {_IDS} THEN string_agg(ids, ',') END AS ids,
+        CASE WHEN sum(count) <= {_IDS} THEN (
+            SELECT string_agg(i, ',' ORDER BY i::bigint DESC)
+            FROM unnest(string_to_array(string_agg(ids, ','), ',')) AS i
+        ) END AS ids,
         kx, ky, ST_Centroid(ST_Collect(m)) AS m
     FROM k GROUP BY kx, ky
 )
@@ -194,16 +254,41 @@ SELECT ST_AsMVT(q, '{LAYER}', {EXTENT}, 'geom') FROM (
 
 
 def tile_sql(*, filters: ContributionFilters, z: int, x: int, y: int) -> tuple[str, list]:
-    """The one statement that writes the tile, and its parameters (the benchmark runs it bare)."""
-    rows, params = _rows_sql(filters, z, x, y)
-    template = _DETAIL_SQL if z >= DETAIL_ZOOM else _CLUSTER_SQL
-    return template.replace("{rows}", rows), [*params, z, x, y]
+    """The one statement that writes the tile, and its parameters (the benchmark runs it bare):
+    from the per-cell summary when it can answer the filters, else from the rows."""
+    near, margin = _near(z, x, y)
+    if summary_answers(filters):
+        shapes, params = _rows_sql(filters, shapes=True)
+        where, values = [], []
+        for column, value in (
+            ("th.slug", filters.theme),
+            ("s.kind", filters.kind),
+            ("s.status", filters.status),
+        ):
+            if value:
+                where.append(f"AND {column} = %s")
+                values.append(value)
+        cells = (
+            _FROM_SUMMARY.replace("{where}", " ".join(where))
+            .replace("{all_ids}", str(z >= DETAIL_ZOOM).lower())
+            .replace("{shapes}", shapes)
+        )
+        params = [filters.campaign.pk, z, x, y, margin, *values, *params, *near]
+    else:
+        rows, params = _rows_sql(filters, shapes=False)
+        params = [*params, *near]
+        cells = _FROM_ROWS.replace("{rows}", rows)
+    tail = _DETAIL_SQL if z >= DETAIL_ZOOM else _CLUSTER_SQL
+    return f"WITH {cells},{_TAIL},{tail}", [*params, z, x, y]
 
 
 def tile_render(*, filters: ContributionFilters, z: int, x: int, y: int) -> bytes:
     """The tile's bytes, written by PostGIS; empty when nothing public lies in it."""
     sql, params = tile_sql(filters=filters, z=z, x=x, y=y)
-    with connection.cursor() as cursor:
+    connection.ensure_connection()
+    # Parameters bound by the server, not quoted into the text by Django's client-side cursor:
+    # quoting costs a few milliseconds a tile, as much as a street-level tile's query (bench).
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
         cursor.execute(sql, params)
         (tile,) = cursor.fetchone()
     return bytes(tile or b"")
@@ -260,6 +345,10 @@ tile_cache = _LRU("TILE_CACHE_ENTRIES", 2048)
 # TILE_VERSION_SECONDS (1 s): a cached tile then costs no query at all, and a write reaches the
 # tiles of every process within that second.
 _queries = _LRU("TILE_QUERY_ENTRIES", 1024)
+
+# The rows' SQL by filters (a queryset compiled costs more than a small tile's query); not for an
+# area, whose nested areas are read when the queryset is built.
+_compiled = _LRU("TILE_SQL_ENTRIES", 256)
 
 
 def tile_filters(

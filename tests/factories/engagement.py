@@ -15,6 +15,7 @@ from engagement.models import (
     Campaign,
     Comment,
     Contribution,
+    ContributionCell,
     Follow,
     HiddenReason,
     Participant,
@@ -117,6 +118,30 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     language = "fi"
     moderation_state = factory.LazyAttribute(_initial_state)
     participant = factory.SubFactory(ParticipantFactory)
+
+
+class ContributionCellFactory(factory.django.DjangoModelFactory):
+    """The map's summary row of a published point, as the database's trigger writes it: the
+    factory makes the contribution and returns its cell (the table is never written by hand)."""
+
+    class Meta:
+        model = ContributionCell
+
+    contribution = factory.SubFactory(
+        ContributionFactory, moderation_state=Contribution.ModerationState.PUBLISHED
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, contribution, **kwargs):
+        contribution.refresh_from_db()  # the generated privacy cell
+        return model_class.objects.get(
+            campaign=contribution.campaign,
+            cell_x=contribution.privacy_cell_x,
+            cell_y=contribution.privacy_cell_y,
+            kind=contribution.kind,
+            status=contribution.status,
+            theme=contribution.theme,
+        )
 
 
 class PhotoFactory(factory.django.DjangoModelFactory):

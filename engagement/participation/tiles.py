@@ -282,14 +282,26 @@ def tile_sql(*, filters: ContributionFilters, z: int, x: int, y: int) -> tuple[s
     return f"WITH {cells},{_TAIL},{tail}", [*params, z, x, y]
 
 
+def plan_generic(sender, connection, **kwargs) -> None:
+    """On each new database connection: prepared statements get one generic plan. Only the tile
+    statement is prepared (Django's own queries are not), so nothing else is affected."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET plan_cache_mode = force_generic_plan")
+
+
 def tile_render(*, filters: ContributionFilters, z: int, x: int, y: int) -> bytes:
     """The tile's bytes, written by PostGIS; empty when nothing public lies in it."""
     sql, params = tile_sql(filters=filters, z=z, x=x, y=y)
     connection.ensure_connection()
     # Parameters bound by the server, not quoted into the text by Django's client-side cursor:
     # quoting costs a few milliseconds a tile, as much as a street-level tile's query (bench).
+    # From DETAIL_ZOOM, prepared and planned once for all tiles (plan_generic, set on each new
+    # connection): planning costs 2-4 ms, more than a street-level tile's execution, and the
+    # generic plan ran as fast there. Below, a generic plan ran slower than planning each tile
+    # (bench, decision 0017). The plan stays with the persistent connection (CONN_MAX_AGE).
     with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, params, prepare=z >= DETAIL_ZOOM)
         (tile,) = cursor.fetchone()
     return bytes(tile or b"")
 

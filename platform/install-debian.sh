@@ -2,7 +2,7 @@
 # Installs the Debian packages Yhdessä needs, only those missing, so a second run costs nothing.
 # Usage: platform/install-debian.sh [run|test]
 set -euo pipefail
-want=(postgresql-15 postgresql-15-postgis-3 gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext python3-venv nodejs npm)
+want=(postgresql-15 postgresql-15-postgis-3 gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext python3-venv)
 if [ "${1:-run}" = test ]; then
   want+=(chromium fonts-dejavu-core)
 fi
@@ -10,6 +10,13 @@ missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# Node.js and npm (the maps' front-end build): Debian's packages unless the machine already has
+# both commands, from whatever source (a NodeSource nodejs conflicts with Debian's npm package).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  for pkg in nodejs npm; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null; then
   echo "Missing packages (${missing[*]}) and no apt-get: install them by hand or set DATABASE_URL." >&2

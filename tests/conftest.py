@@ -48,10 +48,14 @@ def queued_email(django_test_environment):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate-limit counters live in the cache; each test starts with none."""
+    """Rate-limit counters live in the cache; each test starts with none. The tiles' process
+    caches too: a campaign loaded again within a second would be answered from the old one."""
     from django.core.cache import cache
 
+    from engagement.participation.tiles import tile_caches_clear
+
     cache.clear()
+    tile_caches_clear()
 
 
 @pytest.fixture(scope="session")

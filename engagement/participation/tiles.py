@@ -363,6 +363,13 @@ _queries = _LRU("TILE_QUERY_ENTRIES", 1024)
 _compiled = _LRU("TILE_SQL_ENTRIES", 256)
 
 
+def tile_caches_clear() -> None:
+    """Forgets every tile, parsed query and compiled statement of this process (tests: a
+    database flushed and loaded again within a second has the same query strings)."""
+    for cache in (tile_cache, _queries, _compiled):
+        cache.clear()
+
+
 def tile_filters(
     params: QueryDict, parse: Callable[[QueryDict], ContributionFilters]
 ) -> ContributionFilters:

@@ -65,6 +65,13 @@ def open_at(page: Page, live_server, centre: Point, zoom: int) -> None:
     page.goto(f"{live_server.url}{CAMPAIGN}")
     map_el = page.locator("#campaign-map")
     expect(map_el).to_have_attribute("data-pins", str(DEMO_COUNT + 5))
+    # The page's own first view settles (its tiles drawn at the map's zoom) before the test moves
+    # the map, or the page's fit to the boundary could land after the test's move.
+    page.wait_for_function(
+        "() => window.__map && document.getElementById('campaign-map').dataset.tileZoom"
+        " === String(window.__map.getZoom())"
+    )
+    page.wait_for_timeout(300)
     page.evaluate(f"window.__map.setView([{centre.y}, {centre.x}], {zoom}, {{ animate: false }})")
     expect(map_el).to_have_attribute("data-tile-zoom", str(zoom))
 

@@ -20,6 +20,10 @@ window.addEventListener("map:init", (event) => {
   const map = event.detail.map;
   const label = gettext("Map of the campaign area. Use the arrow keys to move the map.");
   labelMap(map, label, "map-help map-keys");
+  // The controls (zoom, drawing, base maps) come before the markers in the tab order: a keyboard
+  // user reaches the drawing tools in a few presses, whatever the number of pins.
+  const container = map.getContainer();
+  container.insertBefore(container.querySelector(".leaflet-control-container"), container.firstChild);
   map.fitBounds(addBoundary(map, boundary).getBounds());
   setupPlaceSearch(map);
   const pins = new PinLayer(map, config);

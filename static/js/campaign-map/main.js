@@ -24,7 +24,9 @@ window.addEventListener("map:init", (event) => {
   // user reaches the drawing tools in a few presses, whatever the number of pins.
   const container = map.getContainer();
   container.insertBefore(container.querySelector(".leaflet-control-container"), container.firstChild);
-  map.fitBounds(addBoundary(map, boundary).getBounds());
+  // Not animated: the pins would first load at the zoom the animation starts from, and a move
+  // made before it ends (a search, a link to a place) would be undone by its end.
+  map.fitBounds(addBoundary(map, boundary).getBounds(), { animate: false });
   setupPlaceSearch(map);
   const pins = new PinLayer(map, config);
   pins.load();

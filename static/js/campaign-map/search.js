@@ -166,8 +166,10 @@ export function setupPlaceSearch(map) {
   new PlaceSearch(map, root);
   setupLocate(map, root.querySelector("#locate-me"));
   root.hidden = false;
-  map.on("moveend", () => {
+  const showCentre = () => {
     const c = map.getCenter();
     setState(map, "center", `${c.lat.toFixed(5)},${c.lng.toFixed(5)}`);
-  });
+  };
+  map.on("moveend", showCentre);
+  showCentre(); // the first view is already set
 }

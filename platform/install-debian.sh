@@ -4,7 +4,8 @@
 set -euo pipefail
 want=(postgresql-15 postgresql-15-postgis-3 gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext python3-venv)
 if [ "${1:-run}" = test ]; then
-  want+=(chromium fonts-dejavu-core)
+  # pgbouncer and redis-server: the scale-out tests start the real ones (decision 0028).
+  want+=(chromium fonts-dejavu-core pgbouncer redis-server)
 fi
 missing=()
 for pkg in "${want[@]}"; do

@@ -39,7 +39,7 @@ dev: deps-run $(BIN)/.installed $(MO_FILES) $(VENDOR) .local/secret_key db migra
 	@export DEBUG=true; $(WITH_WORKER) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: deps-test $(BIN)/.installed $(MO_FILES) $(VENDOR) db ## Run the whole suite: unit, API, and browser tests in Chromium
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --durations=25
 
 lint: $(BIN)/.installed ## ruff (lint and format check) and djlint
 	$(BIN)/ruff check .

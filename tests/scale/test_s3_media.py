@@ -227,3 +227,27 @@ def test_the_sweep_deletes_orphans_in_the_bucket_and_keeps_named_files(bucket, t
     assert photos_sweep(older_than=timedelta(hours=1)) == []  # too young to be sure
     assert photos_sweep(older_than=timedelta(0)) == [orphan]
     assert set(_objects(bucket)) == {photo.image.name, photo.thumbnail.name}
+
+
+def test_a_bucket_is_archived_and_restored_through_the_storage(bucket, theme, tmp_path):
+    """What platform/backup.sh and restore.sh run with AWS_STORAGE_BUCKET_NAME set: the archive
+    has MEDIA_ROOT's layout, and importing it makes the bucket hold exactly its files."""
+    import tarfile
+
+    from django.core.management import call_command
+
+    contribution = _submit_with_photo(Client(), theme)
+    photo = contribution.photos.get()
+    before = _objects(bucket)
+    archive = tmp_path / "media.tar.gz"
+    call_command("media_archive", "export", str(archive), stdout=io.StringIO())
+    with tarfile.open(archive) as opened:
+        assert {m.name: opened.extractfile(m).read() for m in opened.getmembers()} == before
+
+    _s3(bucket).delete_object(Bucket=BUCKET, Key=photo.image.name)
+    default_storage.save("photos/later.jpg", ContentFile(b"after the backup"))
+    out = io.StringIO()
+    call_command("media_archive", "import", str(archive), stdout=out)
+    assert out.getvalue().strip() == "2 files"
+    assert _objects(bucket) == before
+    assert Client().get(photo.image.url).status_code == 200

@@ -9,7 +9,9 @@ leftover, a guessed name) is 404 for everyone.
 The app checks; the bytes come from Django itself, or, with MEDIA_ACCEL_REDIRECT_PREFIX set,
 from nginx: the answer then carries `X-Accel-Redirect: <prefix><name>` and nginx sends the file
 from an `internal` location that aliases MEDIA_ROOT (README, "Photos and other uploads in
-production"). MEDIA_ROOT must never be reachable from outside except through this door.
+production"). MEDIA_ROOT must never be reachable from outside except through this door. With
+media in an S3 bucket (AWS_STORAGE_BUCKET_NAME), the bucket is private and the app streams the
+object after the same check (docs/decisions/0029).
 """
 
 import mimetypes
@@ -17,7 +19,8 @@ from collections.abc import Callable
 from urllib.parse import quote
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -67,6 +70,8 @@ def media_serve(request: HttpRequest, path: str) -> HttpResponse:
 
 
 def _file_response(request: HttpRequest, name: str) -> HttpResponse:
+    if not isinstance(default_storage, FileSystemStorage):
+        return _stored_response(name)
     prefix = settings.MEDIA_ACCEL_REDIRECT_PREFIX
     if not prefix:
         return serve(request, name, document_root=settings.MEDIA_ROOT)
@@ -75,3 +80,15 @@ def _file_response(request: HttpRequest, name: str) -> HttpResponse:
     # nginx keeps Content-Type and Cache-Control from this answer and sends the file itself.
     response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{quote(name)}"
     return response
+
+
+def _stored_response(name: str) -> HttpResponse:
+    """The file from the storage's API (an S3 bucket): streamed by the app after its check,
+    never a redirect to the bucket (docs/decisions/0029: a presigned URL is a bearer link that
+    outlives a moderator's hiding)."""
+    try:
+        file = default_storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return FileResponse(file, content_type=content_type)

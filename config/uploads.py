@@ -67,9 +67,12 @@ def _folders_by_storage() -> list[tuple[Storage, list[str]]]:
 
 
 def _walk(storage: Storage, folder: str) -> list[str]:
-    if not storage.exists(folder):
+    # Listed, not asked whether it exists: a bucket has no folders (S3's exists() of a prefix is
+    # False), and its listdir of a missing prefix is empty where the file system's raises.
+    try:
+        dirs, files = storage.listdir(folder)
+    except FileNotFoundError:
         return []
-    dirs, files = storage.listdir(folder)
     names = [f"{folder}{name}" for name in files]
     for sub in dirs:
         names.extend(_walk(storage, f"{folder}{sub}/"))

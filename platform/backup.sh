@@ -9,6 +9,9 @@
 #   folder: default $BACKUP_DIR/<UTC time>, BACKUP_DIR defaulting to .local/backups
 #   DATABASE_URL: the database to dump (default: the project's own cluster, platform/localdb.sh)
 #   MEDIA_ROOT:   the uploads folder (default: .local/media, as config/settings/base.py)
+#   AWS_STORAGE_BUCKET_NAME: set, the uploads are in that bucket (docs/decisions/0029) and are
+#                 archived through the app's storage (`manage.py media_archive export`, with
+#                 PYTHON, default .venv/bin/python or python3, and the app's settings), same layout
 #
 # The database is dumped first (one consistent snapshot), the files after: a photo uploaded in
 # between is then an extra file (photos_sweep removes it), never a row without its file.
@@ -33,7 +36,11 @@ trap 'echo "backup: failed; $dest is incomplete" >&2' ERR
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 "$(pg_tool pg_dump)" --format=custom --compress=6 --no-password --file="$dest/db.dump" "$url"
 
-if [ -d "$media" ]; then
+if [ -n "${AWS_STORAGE_BUCKET_NAME:-}" ]; then
+  python="${PYTHON:-$( [ -x "$root/.venv/bin/python" ] && echo "$root/.venv/bin/python" || echo python3)}"
+  "$python" "$root/manage.py" media_archive export "$dest/media.tar.gz" >/dev/null
+  media="bucket $AWS_STORAGE_BUCKET_NAME"
+elif [ -d "$media" ]; then
   tar -C "$media" -czf "$dest/media.tar.gz" .
 else
   echo "backup: no media folder at $media; the archive is empty" >&2
@@ -45,7 +52,7 @@ fi
   echo "started: $started"
   echo "finished: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "database: $(db_name "$url") on $(db_host "$url")"
-  echo "media: $media ($(find "$media" -type f 2>/dev/null | wc -l) files)"
+  echo "media: $media ($(tar -tzf "$dest/media.tar.gz" | grep -vc '/$' || true) files)"
   echo "db.dump: $(wc -c <"$dest/db.dump") bytes"
   echo "media.tar.gz: $(wc -c <"$dest/media.tar.gz") bytes"
 } >"$dest/MANIFEST"

@@ -8,6 +8,8 @@
 #                 --fresh drops it first (closing its connections) and restores into a new one,
 #                 so nothing newer than the backup survives.
 #   MEDIA_ROOT:   the uploads folder (default: .local/media); its content becomes the backup's.
+#   AWS_STORAGE_BUCKET_NAME: set, the bucket's content becomes the backup's instead, through the
+#                 app's storage (`manage.py media_archive import`, PYTHON as for backup.sh).
 #
 # Stop the web app and the worker first: a restore under their feet serves a mix of both states.
 set -euo pipefail
@@ -39,11 +41,17 @@ fi
 }
 
 # 2. The files are unpacked first, inside MEDIA_ROOT (the same file system, and writable where
-#    its parent may not be, as a container's volume): a broken archive stops here.
-mkdir -p "$media"
-staging="$(mktemp -d "$media/.restore.XXXXXX")"
-trap 'rm -rf "$staging"' EXIT
-tar -C "$staging" -xzf "$src/media.tar.gz"
+#    its parent may not be, as a container's volume): a broken archive stops here. A bucket's
+#    archive is read through instead.
+bucket="${AWS_STORAGE_BUCKET_NAME:-}"
+if [ -n "$bucket" ]; then
+  tar -tzf "$src/media.tar.gz" >/dev/null
+else
+  mkdir -p "$media"
+  staging="$(mktemp -d "$media/.restore.XXXXXX")"
+  trap 'rm -rf "$staging"' EXIT
+  tar -C "$staging" -xzf "$src/media.tar.gz"
+fi
 
 # 3. The database.
 exists() {
@@ -59,9 +67,16 @@ fi
 "$(pg_tool pg_restore)" --clean --if-exists --no-owner --no-acl --single-transaction \
   --exit-on-error --no-password --dbname="$url" "$src/db.dump"
 
-# 4. The files: MEDIA_ROOT keeps its place (it may be a mounted volume), its content is replaced.
-find "$media" -mindepth 1 -maxdepth 1 ! -path "$staging" -exec rm -rf {} +
-find "$staging" -mindepth 1 -maxdepth 1 -exec mv -t "$media" {} +
-rmdir "$staging"
+# 4. The files: MEDIA_ROOT keeps its place (it may be a mounted volume), its content is replaced;
+#    a bucket is made to hold exactly the archive's files.
+if [ -n "$bucket" ]; then
+  python="${PYTHON:-$( [ -x "$root/.venv/bin/python" ] && echo "$root/.venv/bin/python" || echo python3)}"
+  "$python" "$root/manage.py" media_archive import "$src/media.tar.gz" >/dev/null
+  media="bucket $bucket"
+else
+  find "$media" -mindepth 1 -maxdepth 1 ! -path "$staging" -exec rm -rf {} +
+  find "$staging" -mindepth 1 -maxdepth 1 -exec mv -t "$media" {} +
+  rmdir "$staging"
+fi
 
 echo "restored $src into database $db on $(db_host "$url") and $media"

@@ -8,6 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from config.basemaps import admin_tiles, base_layers_read, tile_urls
 from config.csp import policy_directives
+from config.settings.backends import (
+    caches_config,
+    media_storage,
+    rate_limit_fallback_cache,
+    session_engine,
+)
 from config.settings.environment import addresses
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -151,8 +157,20 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".local" / "media")
 # `internal` location that aliases MEDIA_ROOT, e.g. /protected-media/: the app checks, nginx
 # sends the bytes (README). Never let a web server serve MEDIA_ROOT directly.
 MEDIA_ACCEL_REDIRECT_PREFIX = env("MEDIA_ACCEL_REDIRECT_PREFIX", default="")
+# Uploads in MEDIA_ROOT, or in a private S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set
+# (AWS_S3_ENDPOINT_URL for another provider than AWS, AWS_S3_REGION_NAME, AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, or the machine's own AWS credentials when unset). Either way every file
+# is served through the app's check (docs/decisions/0029).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(
+        bucket=env("AWS_STORAGE_BUCKET_NAME", default=""),
+        endpoint_url=env("AWS_S3_ENDPOINT_URL", default=""),
+        region=env("AWS_S3_REGION_NAME", default=""),
+        access_key=env("AWS_ACCESS_KEY_ID", default=""),
+        secret_key=env("AWS_SECRET_ACCESS_KEY", default=""),
+        location=env("AWS_LOCATION", default=""),
+        addressing_style=env("AWS_S3_ADDRESSING_STYLE", default=""),
+    ),
     "staticfiles": {"BACKEND": "config.storage.StaticStorage"},
 }
 
@@ -248,17 +266,16 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# Shared by every web process, so rate limits hold across gunicorn workers.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "yhdessa_cache",
-        # Django's default (300 entries) culls a third of the table when full: under load that
-        # deleted live rate-limit counters and deadlocked with the writes holding them (a 503
-        # in `make bench`). The retention task deletes expired rows instead.
-        "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=1_000_000)},
-    }
-}
+# Shared by every web process, so rate limits hold across gunicorn workers: the database cache
+# (`manage.py createcachetable`), or Redis when REDIS_URL is set (redis://host:6379/0), with
+# the database cache beside it for the rate limits while Redis is away (docs/decisions/0029).
+REDIS_URL = env("REDIS_URL", default="")
+CACHES = caches_config(
+    redis_url=REDIS_URL, max_entries=env.int("CACHE_MAX_ENTRIES", default=1_000_000)
+)
+RATE_LIMIT_FALLBACK_CACHE = rate_limit_fallback_cache(redis_url=REDIS_URL)
+# Sessions in the database, or read from Redis and written through to the database.
+SESSION_ENGINE = session_engine(redis_url=REDIS_URL)
 # Anonymous writes allowed per participant and per address (an IPv6 address's /64): (count,
 # seconds), in clock-aligned windows; supports and flags count per campaign. Beyond: 429 with
 # Retry-After. Signed-in residents and API keys are not limited (docs/decisions/0013).

@@ -31,6 +31,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whatever REDIS_URL says: the Redis tests (tests/scale/test_redis.py) start their own server.
+RATE_LIMIT_FALLBACK_CACHE = ""
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # The demo's base map, which `load_demo` builds, in a folder of the tests' own (kept between runs,
 # so a second run only reads the file's header); tests that build their own use a tmp folder.
 MAP_PMTILES_DIR = Path(env("MAP_PMTILES_DIR", default=str(BASE_DIR / ".local" / "test-basemap")))

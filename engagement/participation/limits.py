@@ -11,11 +11,13 @@ these limits leave them alone. docs/decisions/0013-abuse-limits.md says why each
 import hashlib
 import hmac
 import ipaddress
+import logging
 import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.base import BaseCache
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
@@ -26,6 +28,8 @@ from engagement.models import ApiKey, Participant
 ADDRESS_HASH_LENGTH = 32
 # The IPv6 prefix that counts as one client's address.
 IPV6_PREFIX = 64
+
+logger = logging.getLogger(__name__)
 
 
 def address_network(address: str) -> str:
@@ -78,21 +82,12 @@ def rate_limit(
     if address:
         subjects.append("a" + address_hash(address))
     prefix = f"rate:{action}:{scope}:" if scope else f"rate:{action}:"
-    # Fixed windows aligned to the clock: the key names its window, and its expiry is set to the
-    # window's end after every increment, since a cache's incr may reset it to the default
-    # timeout (Django's database cache does: the hour used to last five minutes).
+    # Fixed windows aligned to the clock: the key names its window, which expires at its end.
     now = time.time()
     window_index = int(now // window)
     retry_after = max(1, math.ceil((window_index + 1) * window - now))
     for subject in subjects:
-        key = f"{prefix}{subject}:{window_index}"
-        cache.add(key, 0, retry_after)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, retry_after)
-            count = 1
-        cache.touch(key, retry_after)
+        count = window_count(f"{prefix}{subject}:{window_index}", retry_after)
         if count > limit:
             raise refusal_error(
                 _(
@@ -102,6 +97,39 @@ def rate_limit(
                 "rate_limited",
                 params={"retry_after": retry_after},
             )
+
+
+def window_count(key: str, seconds: int) -> int:
+    """One more in the window `key`, which ends in `seconds`; the count so far, this one too.
+
+    `add` creates the key only if missing. Redis's `incr` adds in one step, so concurrent
+    requests are counted exactly; the database cache's is a read and a write, so two requests
+    at the same moment may count once (lenient by at most the concurrency, never strict).
+    While the default cache (Redis) is away, the count goes on in RATE_LIMIT_FALLBACK_CACHE
+    (the database cache): the limits keep holding, from zero in that cache, so at worst a
+    client gets one window's allowance twice (docs/decisions/0029).
+    """
+    try:
+        return _count(cache, key, seconds)
+    except ConnectionError as error:
+        fallback = getattr(settings, "RATE_LIMIT_FALLBACK_CACHE", "")
+        if not fallback:
+            raise
+        logger.warning("rate limits counted in the %r cache: %s", fallback, error)
+        return _count(caches[fallback], key, seconds)
+
+
+def _count(counter: BaseCache, key: str, seconds: int) -> int:
+    counter.add(key, 0, seconds)
+    try:
+        count = counter.incr(key)
+    except ValueError:  # expired between add and incr
+        counter.set(key, 1, seconds)
+        count = 1
+    # The expiry again, since a cache's incr may reset it to the default timeout (Django's
+    # database cache does: the hour used to last five minutes).
+    counter.touch(key, seconds)
+    return count
 
 
 def flag_voices(flags: QuerySet) -> tuple[int, int]:

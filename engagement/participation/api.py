@@ -351,7 +351,9 @@ class SupportView(APIView):
     """Support a contribution (POST, a second time is a no-op) or take it back (DELETE)."""
 
     def _state(self, contribution: Contribution, supported: bool) -> Response:
-        return Response({"supported": supported, "supports": contribution.supports.count()})
+        # The stored count, as the list shows it (blocked participants' supports left out).
+        contribution.refresh_from_db(fields=["supports_count"])
+        return Response({"supported": supported, "supports": contribution.supports_count})
 
     @extend_schema(request=None, responses={200: SupportStateSerializer, 400: OpenApiTypes.OBJECT})
     def post(self, request: Request, pk: int) -> Response:

@@ -12,16 +12,13 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Case,
-    Count,
     Exists,
     F,
-    IntegerField,
     JSONField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     TextChoices,
     TextField,
     Value,
@@ -36,7 +33,6 @@ from django.utils.translation import gettext_lazy as _
 
 from engagement.common.media import MediaFile
 from engagement.models import (
-    Block,
     Campaign,
     Comment,
     Contribution,
@@ -169,31 +165,10 @@ class ContributionFilters:
     ids: tuple[int, ...] | None = None
 
 
-def _count(model, *conditions, **lookups) -> Coalesce:
-    """Per-contribution count as a correlated subquery, so several counts never multiply rows."""
-    counted = (
-        model.objects.filter(*conditions, contribution=OuterRef("pk"), **lookups)
-        .order_by()
-        .values("contribution")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def with_counts(queryset: QuerySet[Contribution]) -> QuerySet[Contribution]:
-    """Adds supports_count (not counting participants blocked in the campaign) and
-    comments_count (public comments only)."""
-    blocked = Block.objects.filter(campaign=OuterRef(OuterRef("campaign"))).values("participant")
-    return queryset.annotate(
-        supports_count=_count(Support, ~Q(participant__in=blocked)),
-        comments_count=_count(Comment, moderation_state=Contribution.ModerationState.PUBLISHED),
-    )
-
-
 def contributions_filtered(*, filters: ContributionFilters) -> QuerySet[Contribution]:
-    """Public contributions matching every given filter, with counts, in the asked order."""
-    qs = with_counts(contributions_matching(filters=filters))
+    """Public contributions matching every given filter, in the asked order (the support and
+    comment counts are stored columns, decision 0026)."""
+    qs = contributions_matching(filters=filters)
     return qs.order_by(*SORT_ORDER[Sort(filters.sort)])
 
 
@@ -245,8 +220,6 @@ def contributions_feature_text_queryset(
     their public location (snapped to a 100 m grid unless the author chose otherwise) unless
     `exact` is asked for, as for the author's own data.
     """
-    if "supports_count" not in queryset.query.annotations:
-        queryset = with_counts(queryset)
     geometry = "geometry" if exact else contribution_public_location()
     # "/sv/contributions/1/" less its "1/": the detail URL prefix in the active language.
     url_prefix = reverse("engagement:contribution-detail", kwargs={"pk": 1})[:-2]
@@ -373,9 +346,11 @@ def participant_relation(
 
 def contributions_of_participant(*, participant: Participant) -> QuerySet[Contribution]:
     """Everything the participant contributed, whatever its moderation state, newest first."""
-    return with_counts(
-        Contribution.objects.filter(participant=participant).select_related("campaign", "theme")
-    ).order_by("-created_at", "-id")
+    return (
+        Contribution.objects.filter(participant=participant)
+        .select_related("campaign", "theme")
+        .order_by("-created_at", "-id")
+    )
 
 
 def participant_export(*, participant: Participant) -> dict:

@@ -200,3 +200,11 @@ def test_parallel_supports_of_one_contribution_are_all_counted(theme):
     assert added == [True] * len(supporters)
     contribution.refresh_from_db()
     assert contribution.supports_count == len(supporters) == Support.objects.count()
+
+
+def test_the_admin_shows_the_counts_read_only(administrator_client, contribution, visitor):
+    services.support_add(contribution=contribution, participant=visitor)
+    page = administrator_client.get(f"/admin/engagement/contribution/{contribution.pk}/change/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "field-supports_count" in html and 'name="supports_count"' not in html

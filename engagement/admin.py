@@ -55,7 +55,8 @@ class ContributionAdmin(LeafletGeoAdmin):
     ]
     list_filter = ["campaign", "kind", "status", "moderation_state"]
     search_fields = ["title", "body"]
-    readonly_fields = ["created_at", "updated_at"]
+    # Written by the database's recount only (decision 0026): shown, never edited.
+    readonly_fields = ["created_at", "updated_at", "supports_count", "comments_count"]
 
 
 @admin.register(AccessibilityFeedback)

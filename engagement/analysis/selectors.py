@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from engagement.models import Campaign, Comment, Contribution, Support, Theme
-from engagement.participation.selectors import contribution_public_location, with_counts
+from engagement.participation.selectors import contribution_public_location
 from geo.models import Area
 from geo.selectors import area_with_descendant_ids
 
@@ -143,7 +143,7 @@ def top_contributions(*, filters: AnalysisFilters, by: str) -> list[Contribution
     """The most supported (`by="supports"`) or most discussed (`by="comments"`)."""
     field = {"supports": "supports_count", "comments": "comments_count"}[by]
     return list(
-        with_counts(analysed_contributions(filters=filters))
+        analysed_contributions(filters=filters)
         .select_related("theme")
         .filter(**{f"{field}__gt": 0})
         .order_by(f"-{field}", "-created_at")[:TOP]

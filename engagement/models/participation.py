@@ -234,6 +234,12 @@ class Contribution(models.Model):
         output_field=models.IntegerField(),
         db_persist=True,
     )
+    # What every list and map read shows, written by the database in the transaction that
+    # changes a support, a comment, a block or a merge (triggers of migration 0015, decision
+    # 0026): supports not counting participants blocked in the campaign, and public comments.
+    # A write of another value (a stale `save()`) keeps the stored one.
+    supports_count = models.IntegerField(_("supports"), default=0, db_default=0, editable=False)
+    comments_count = models.IntegerField(_("comments"), default=0, db_default=0, editable=False)
     # From the form, so a double click or a retried request stores one contribution.
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     language = models.CharField(_("language"), max_length=8, blank=True)

@@ -204,7 +204,7 @@ def _render_detail(
             "comment_form": comment_form,
             "history": contribution_status_history(contribution=contribution),
             "relation": participant_relation(contribution=contribution, participant=participant),
-            "supports_count": contribution.supports.count(),
+            "supports_count": contribution.supports_count,
             "refusal": contribute_refusal(request.user, contribution.campaign, participant),
             "share_url": request.build_absolute_uri(url),
             "feature": json.loads(

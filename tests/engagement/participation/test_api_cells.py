@@ -1,6 +1,8 @@
 """The list behind a map cell or cluster (`ids=`), and numberMatched counted only up to a cap."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from engagement.participation import api
 from tests.factories import ContributionFactory
@@ -37,3 +39,22 @@ def test_number_matched_is_left_out_beyond_the_cap(client, theme, monkeypatch):
     assert [f["id"] for f in last["features"]] == [made[0].pk]
     monkeypatch.setattr(api, "MATCHED_COUNT_CAP", 5)
     assert client.get(URL, {"limit": 2}).json()["numberMatched"] == 5
+
+
+def test_the_schema_says_when_number_matched_is_left_out(client):
+    schema = client.get("/api/v1/schema/", headers={"accept": "application/json"}).json()
+    description = schema["paths"]["/api/v1/contributions/"]["get"]["description"]
+    assert "numberMatched" in description
+    assert f"at most {api.MATCHED_COUNT_CAP} match" in description
+    assert "estimate" in description
+
+
+def test_a_count_the_planner_expects_above_the_cap_is_not_run(client, theme, monkeypatch):
+    """1 row expected by the planner at least; with the cap at 0 no COUNT may run."""
+    for _ in range(3):
+        ContributionFactory(campaign=theme.campaign, theme=theme)
+    monkeypatch.setattr(api, "MATCHED_COUNT_CAP", 0)
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(URL, {"limit": 2}).json()
+    assert "numberMatched" not in body and body["numberReturned"] == 2
+    assert not [q for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]

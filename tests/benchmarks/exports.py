@@ -89,7 +89,7 @@ def main() -> int:
             job.refresh_from_db()
             result = DBTaskResult.objects.get(id=task.id)
             seconds = (result.finished_at - result.started_at).total_seconds()
-            path = media / job.file.name if job.file else None
+            path = media / job.file if job.file else None
             ready = job.status == ExportJob.Status.READY and path is not None and status == 0
             size_mb = path.stat().st_size / 2**20 if ready else 0.0
             found = rows_in_file(fmt, path) if ready else None

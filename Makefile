@@ -100,7 +100,6 @@ bench: deps-run $(BIN)/.installed $(MO_FILES) $(VENDOR) .local/secret_key ## Ben
 	echo "bench: $(BENCH_N) contributions in $$DATABASE_URL"; \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py createcachetable && \
-	$(BIN)/python manage.py load_demo >/dev/null && \
 	$(BIN)/python -m tests.benchmarks.seed $(BENCH_N) || exit 1; \
 	$(BIN)/python -m tests.benchmarks.report reset; \
 	for module in $(BENCH_MODULES); do \

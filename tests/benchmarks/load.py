@@ -5,8 +5,9 @@ address (X-Forwarded-For, the app started with NUM_PROXIES=1 as behind a proxy, 
 applies per resident), mix map reads (the GeoJSON API with a bounding box), the campaign's list
 page, contribution pages, anonymous submissions (JSON), supports and flags, thinking about
 LOAD_THINK (2.0) s on average between two requests. The app is started as `make run` starts it
-(platform/gunicorn.conf.py: its workers and threads) on LOAD_PORT (8028), over the database in
-DATABASE_URL, which `make bench` fills with the demo and `seed_synthetic`.
+(platform/gunicorn.conf.py: its workers and threads) on LOAD_PORT (a free one by default; one in
+use is refused), over the database in DATABASE_URL, which `make bench` fills with the demo and
+`seed_synthetic`.
 
 Afterwards every 201 (contribution or flag) and every support answered 200 is looked up in the
 database. The rows of tests/benchmarks/report.py's table: p95 of reads and of writes < 100 ms
@@ -20,6 +21,7 @@ import logging
 import os
 import random
 import shutil
+import socket
 import sys
 import tempfile
 import time
@@ -298,6 +300,17 @@ def report(run: Run, checks: dict, *, users: int, seconds: float, server: str) -
     return all(verdicts)
 
 
+def _free_port(wanted: int) -> int:
+    """The port for this run's gunicorn: `wanted` if free (else an error: the residents would
+    load whatever server holds it), or one the system picks when 0."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", wanted))
+        except OSError as error:
+            raise SystemExit(f"LOAD_PORT {wanted} is in use ({error}); choose another") from None
+        return probe.getsockname()[1]
+
+
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     django.setup()
@@ -305,7 +318,7 @@ def main() -> int:
     users = int(os.environ.get("LOAD_USERS", "200"))
     seconds = float(os.environ.get("LOAD_SECONDS", "60"))
     think = float(os.environ.get("LOAD_THINK", "2.0"))
-    port = int(os.environ.get("LOAD_PORT", "8028"))
+    port = _free_port(int(os.environ.get("LOAD_PORT", "0")))
     work = Path(tempfile.mkdtemp(prefix="yhdessa-load-"))
     env = {
         "NUM_PROXIES": "1",  # the simulated residents' addresses come in X-Forwarded-For

@@ -5,7 +5,8 @@ written by the queue's real worker (`manage.py worker --batch`, a process of its
 once the queue is empty). The worker's peak resident memory comes from the kernel (`os.wait4`'s
 ru_maxrss, the VmHWM of that process), beside an idle worker's, which is Django's own; the time
 is the task's, as the queue recorded its start and end. The goal (issue 13): the export streams,
-the worker stays under 200 MB whatever the number of rows.
+the worker stays under 200 MB whatever the number of rows. The CSV is exported a second time with
+server-side cursors off (tests/benchmarks/settings_no_cursors.py), as behind PgBouncer.
 """
 
 import os
@@ -74,7 +75,18 @@ def main() -> int:
         idle_mb, idle_seconds, _status = worker(env)
         row("worker, idle (Django loaded, empty queue)", f"RSS {idle_mb:.0f} MB",
             comparator=f"{idle_seconds:.1f} s to start and stop")  # fmt: skip
-        for fmt, name in (("csv", "CSV"), ("geojson", "GeoJSON"), ("gpkg", "GeoPackage")):
+        # The last, as behind PgBouncer in transaction mode: no server-side cursor, so the rows
+        # are read in chunks by id (engagement.interop.exports.selectors.rows_in_chunks).
+        no_cursors = {
+            "DJANGO_SETTINGS_MODULE": "tests.benchmarks.settings_no_cursors",
+            "BENCH_BASE_SETTINGS": os.environ["DJANGO_SETTINGS_MODULE"],
+        }
+        for fmt, name, settings in (
+            ("csv", "CSV", {}),
+            ("geojson", "GeoJSON", {}),
+            ("gpkg", "GeoPackage", {}),
+            ("csv", "CSV, no server-side cursors", no_cursors),
+        ):
             with transaction.atomic():
                 job = ExportJob.objects.create(
                     user=user,
@@ -85,10 +97,13 @@ def main() -> int:
                     url_prefix="http://127.0.0.1/fi/contributions/",
                 )
                 task = export_job_run.enqueue(str(job.pk))
-            peak_mb, _wall, status = worker(env)
+            peak_mb, _wall, status = worker({**env, **settings})
             job.refresh_from_db()
             result = DBTaskResult.objects.get(id=task.id)
-            seconds = (result.finished_at - result.started_at).total_seconds()
+            if result.finished_at and result.started_at:
+                seconds = (result.finished_at - result.started_at).total_seconds()
+            else:  # not run by this worker (another took it)
+                seconds = float("nan")
             path = media / job.file if job.file else None
             ready = job.status == ExportJob.Status.READY and path is not None and status == 0
             size_mb = path.stat().st_size / 2**20 if ready else 0.0

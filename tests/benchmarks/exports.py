@@ -85,7 +85,7 @@ def main() -> int:
             ("csv", "CSV", {}),
             ("geojson", "GeoJSON", {}),
             ("gpkg", "GeoPackage", {}),
-            ("csv", "CSV, no server-side cursors", no_cursors),
+            ("csv", "CSV without cursors", no_cursors),
         ):
             with transaction.atomic():
                 job = ExportJob.objects.create(

@@ -244,14 +244,18 @@ def _clean(since: float | None = None) -> None:
         Participant.objects.filter(user=None, created_at__gte=made).delete()
 
 
-def report(run: Run, checks: dict, *, users: int, seconds: float, server: str) -> bool:
+def report(
+    run: Run, checks: dict, *, users: int, seconds: float, think: float, server: str
+) -> bool:
     """The table's rows; True when every goal is met."""
     total = sum(len(samples) for samples in run.latencies.values())
     no_answer = sum(run.no_answer.values())
     statuses: Counter = sum(run.statuses.values(), Counter())
     server_errors = sum(count for status, count in statuses.items() if status >= 500)
     header(f"load: {users} simulated residents for {seconds:.0f} s against {server}")
-    rate = f"{total / seconds:.1f} requests/s in all"
+    # Each resident waits for an answer, then thinks: a saturated server answers fewer.
+    offered = f", asked about {users / think:.0f}/s" if think else ""
+    rate = f"{total / seconds:.1f} requests/s served{offered}"
     reads = [ms for kind in READS for ms in run.latencies[kind]]
     writes = [ms for kind in MIX if kind not in READS for ms in run.latencies[kind]]
     verdicts = []
@@ -345,7 +349,7 @@ def main() -> int:
         f"{load_before:.1f} before the run"
     )
     checks = _check(run)
-    report(run, checks, users=users, seconds=seconds, server=described)
+    report(run, checks, users=users, seconds=seconds, think=think, server=described)
     _clean(since=started)
     return 0
 

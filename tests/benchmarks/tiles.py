@@ -124,7 +124,7 @@ def main() -> None:
             ratio = django_rate / plain_rate
             row(
                 f"tile z{z} Länsikeskus, uncached ({size / 1024:.0f} KB)",
-                f"{django_rate:.1f}/s, {ratio:.2f} of limit",
+                f"{django_rate:.1f}/s, {ratio:.3f} of limit",
                 f"≥ {GOALS[z]} of psycopg",
                 f"psycopg, same SQL: {plain_rate:.1f}/s",
                 ratio >= GOALS[z],
@@ -177,7 +177,7 @@ def main() -> None:
         )
     row(
         "cached tile z15",
-        f"{cached_rate:.0f}/s, {cached_rate / minimal_rate:.2f} of minimal",
+        f"{cached_rate:.0f}/s, {cached_rate / minimal_rate:.3f} of minimal",
         f"≥ {CACHED_RATIO} of minimal view",
         f"minimal Django view: {minimal_rate:.0f}/s",
         cached_rate / minimal_rate >= CACHED_RATIO,

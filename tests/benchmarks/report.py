@@ -62,6 +62,8 @@ def summary() -> int:
     missed = [r for r in rows if r.met is False]
     kept = len(rows) - len(missed)
     print(f"\n{kept} of {len(rows)} rows met or without a goal; {len(missed)} not met")
+    for r in missed:
+        print(f"  NOT MET: {r.scenario}: {r.figure} (goal {r.goal})")
     return len(missed)
 
 

@@ -91,17 +91,23 @@ demo: migrate ## Load the Tesoma demo (idempotent)
 
 BENCH_DB ?= yhdessa_bench
 BENCH_N ?= 100000
-bench: deps-run $(BIN)/.installed ## Benchmark the map API and tiles on BENCH_N (100000) synthetic contributions, then a load test (200 residents, 60 s)
+# Run in this order; a module whose file is absent is skipped, one that fails is a NOT MET row.
+BENCH_MODULES ?= map_api tiles analysis exports load
+bench: deps-run $(BIN)/.installed $(MO_FILES) $(VENDOR) .local/secret_key ## Benchmark on BENCH_N (100000) synthetic contributions: one table of figures, goals, comparators
 	@# With BENCH_DATABASE_URL, the given server; else the project's own, started here.
-	[ -n "$$BENCH_DATABASE_URL" ] || YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh start
-	export DATABASE_URL="$${BENCH_DATABASE_URL:-$$(YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh url)}"; \
+	@[ -n "$$BENCH_DATABASE_URL" ] || YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh start
+	@export DATABASE_URL="$${BENCH_DATABASE_URL:-$$(YHDESSA_DB_NAME=$(BENCH_DB) platform/localdb.sh url)}"; \
+	echo "bench: $(BENCH_N) contributions in $$DATABASE_URL"; \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py createcachetable && \
-	$(BIN)/python manage.py load_demo >/dev/null && \
-	$(BIN)/python manage.py seed_synthetic --contributions $(BENCH_N) --replace && \
-	$(BIN)/python -m tests.benchmarks.map_api && \
-	$(BIN)/python -m tests.benchmarks.tiles && \
-	$(BIN)/python -m tests.benchmarks.load
+	$(BIN)/python -m tests.benchmarks.seed $(BENCH_N) || exit 1; \
+	$(BIN)/python -m tests.benchmarks.report reset; \
+	for module in $(BENCH_MODULES); do \
+		if [ ! -f tests/benchmarks/$$module.py ]; then echo "bench: no tests/benchmarks/$$module.py, skipped"; continue; fi; \
+		echo; echo "bench: tests.benchmarks.$$module ($$(date +%T))"; \
+		$(BIN)/python -m tests.benchmarks.$$module || $(BIN)/python -m tests.benchmarks.report failed $$module $$?; \
+	done; \
+	$(BIN)/python -m tests.benchmarks.report
 
 backup: db ## Back up the database and MEDIA_ROOT into BACKUP_DIR/<time>/ (default .local/backups)
 	@platform/backup.sh

@@ -5,11 +5,15 @@ address (X-Forwarded-For, the app started with NUM_PROXIES=1 as behind a proxy, 
 applies per resident), mix map reads (the GeoJSON API with a bounding box), the campaign's list
 page, contribution pages, anonymous submissions (JSON), supports and flags, thinking about
 LOAD_THINK (2.0) s on average between two requests. The app is started as `make run` starts it
-(platform/gunicorn.conf.py: its workers and threads) on LOAD_PORT (8028), over the database in
-DATABASE_URL, which `make bench` fills with the demo and `seed_synthetic`.
+(platform/gunicorn.conf.py: its workers and threads) on LOAD_PORT (a free one by default; one in
+use is refused), over the database in DATABASE_URL, which `make bench` fills with the demo and
+`seed_synthetic`.
 
 Afterwards every 201 (contribution or flag) and every support answered 200 is looked up in the
-database. Exits 1 on any 5xx, on a request that got no answer, or on anything missing.
+database. The rows of tests/benchmarks/report.py's table: p95 of reads and of writes < 100 ms
+(issue 13), no 5xx and no request without an answer, every accepted write in the database, beside
+the requests a second; then one row per kind of request, without a goal. Exits 0 once it has run
+to its end: the rows say what is met.
 """
 
 import asyncio
@@ -17,6 +21,7 @@ import logging
 import os
 import random
 import shutil
+import socket
 import sys
 import tempfile
 import time
@@ -27,20 +32,16 @@ from pathlib import Path
 import django
 import httpx
 
+from tests.benchmarks.report import header, row
 from tests.servers import Gunicorn, manage
 
 CAMPAIGN = "tesoma-together"
 TITLE_PREFIX = "Load test"
-# Kind of request: (weight in the mix, goal for its p95 in ms). The goals are for a 2-core
-# machine running database, app and this client together; only errors and losses fail the run.
-MIX = {
-    "map": (35, 1500),
-    "list": (10, 1500),
-    "detail": (20, 1000),
-    "submit": (15, 1500),
-    "support": (10, 1000),
-    "flag": (10, 1000),
-}
+# Kind of request: its weight in the mix.
+MIX = {"map": 35, "list": 10, "detail": 20, "submit": 15, "support": 10, "flag": 10}
+# Issue 13's goal for the p95 of reads and of writes, on a 2-core machine running database, app
+# and this client together.
+P95_GOAL_MS = 100
 READS = ("map", "list", "detail")
 
 
@@ -85,7 +86,7 @@ class Resident:
         self.sent = 0
 
     async def act(self, client: httpx.AsyncClient, deadline: float, think: float) -> None:
-        kinds, weights = list(MIX), [weight for weight, _goal in MIX.values()]
+        kinds, weights = list(MIX), list(MIX.values())
         await asyncio.sleep(self.rng.uniform(0, think))  # residents do not all start at once
         while time.monotonic() < deadline:
             kind = self.rng.choices(kinds, weights)[0]
@@ -243,53 +244,75 @@ def _clean(since: float | None = None) -> None:
         Participant.objects.filter(user=None, created_at__gte=made).delete()
 
 
-def report(run: Run, checks: dict, *, users: int, seconds: float, server: str) -> bool:
+def report(
+    run: Run, checks: dict, *, users: int, seconds: float, think: float, server: str
+) -> bool:
+    """The table's rows; True when every goal is met."""
     total = sum(len(samples) for samples in run.latencies.values())
     no_answer = sum(run.no_answer.values())
     statuses: Counter = sum(run.statuses.values(), Counter())
     server_errors = sum(count for status, count in statuses.items() if status >= 500)
-    print(f"{users} simulated residents for {seconds:.0f} s against {server}")
-    print(
-        f"{'kind':10} {'requests':>8} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  goal"
-    )
-    for kind, (_weight, goal) in MIX.items():
-        samples = run.latencies[kind]
-        p95 = _percentile(samples, 0.95)
-        verdict = "met" if p95 <= goal else "NOT met"
-        print(
-            f"{kind:10} {len(samples):>8} {len(samples) / seconds:>7.1f} "
-            f"{_percentile(samples, 0.5):>8.0f} {p95:>8.0f} {_percentile(samples, 0.99):>8.0f}"
-            f"  p95 ≤ {goal} ms: {verdict}"
-        )
+    header(f"load: {users} simulated residents for {seconds:.0f} s against {server}")
+    # Each resident waits for an answer, then thinks: a saturated server answers fewer.
+    offered = f", asked about {users / think:.0f}/s" if think else ""
+    rate = f"{total / seconds:.1f} requests/s served{offered}"
     reads = [ms for kind in READS for ms in run.latencies[kind]]
     writes = [ms for kind in MIX if kind not in READS for ms in run.latencies[kind]]
-    print(f"{'all':10} {total:>8} {total / seconds:>7.1f}")
-    print(f"p95 reads {_percentile(reads, 0.95):.0f} ms, writes {_percentile(writes, 0.95):.0f} ms")
-    codes = ", ".join(f"{status}: {count}" for status, count in sorted(statuses.items()))
-    print(f"status codes: {codes}")
-    refused = {
-        kind: dict(
-            sorted((status, n) for status, n in run.statuses[kind].items() if 400 <= status < 500)
+    verdicts = []
+    for name, samples in (("reads", reads), ("writes", writes)):
+        p95 = _percentile(samples, 0.95)
+        verdicts.append(
+            row(
+                f"load: p95 of {name} ({len(samples)})",
+                f"{p95:.0f} ms",
+                f"< {P95_GOAL_MS} ms",
+                f"{rate}; p50 {_percentile(samples, 0.5):.0f} ms, "
+                f"p99 {_percentile(samples, 0.99):.0f} ms",
+                p95 < P95_GOAL_MS,
+            ).met
         )
-        for kind in MIX
-        if any(400 <= status < 500 for status in run.statuses[kind])
-    }
-    print(
-        "client errors by kind (refusals, e.g. on an item the load's own flags hid):",
-        refused or "none",
+    errors = server_errors + no_answer
+    unanswered = ", ".join(f"{kind}: {n}" for kind, n in sorted(run.no_answer.items()))
+    verdicts.append(
+        row(
+            "load: errors (5xx, no answer)",
+            f"{server_errors} + {no_answer}",
+            "0",
+            f"of {total + no_answer} requests{'; ' + unanswered if unanswered else ''}",
+            errors == 0,
+        ).met
     )
-    rate_limited = {kind: run.statuses[kind][429] for kind in MIX if run.statuses[kind][429]}
-    print(f"429 (limits per resident and address): {statuses[429]} {rate_limited or ''}")
-    print(f"server errors (5xx): {server_errors} (goal 0)")
-    print(f"requests without an answer (timeout, dropped): {no_answer} (goal 0)", end=" ")
-    print(dict(run.no_answer) or "")
-    ok = server_errors == 0 and no_answer == 0
     for name, (found, answered) in checks.items():
-        what = "200 supports" if name == "supports" else f"201 {name}"
-        print(f"{what} in the database: {found} of {answered} (goal all)")
-        ok = ok and found == answered
-    print("load test: PASS" if ok else "load test: FAIL")
-    return ok
+        what = "supports answered 200" if name == "supports" else f"{name} answered 201"
+        verdicts.append(
+            row(
+                f"load: {what}, in the database",
+                f"{found} of {answered}",
+                "all",
+                rate,
+                found == answered,
+            ).met
+        )
+    for kind in MIX:
+        samples = run.latencies[kind]
+        codes = ", ".join(f"{code}: {n}" for code, n in sorted(run.statuses[kind].items()))
+        row(
+            f"load: {kind} (p50, p95)",
+            f"{_percentile(samples, 0.5):.0f}, {_percentile(samples, 0.95):.0f} ms",
+            comparator=f"{len(samples) / seconds:.1f}/s; status {codes or 'none'}",
+        )
+    return all(verdicts)
+
+
+def _free_port(wanted: int) -> int:
+    """The port for this run's gunicorn: `wanted` if free (else an error: the residents would
+    load whatever server holds it), or one the system picks when 0."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", wanted))
+        except OSError as error:
+            raise SystemExit(f"LOAD_PORT {wanted} is in use ({error}); choose another") from None
+        return probe.getsockname()[1]
 
 
 def main() -> int:
@@ -299,7 +322,7 @@ def main() -> int:
     users = int(os.environ.get("LOAD_USERS", "200"))
     seconds = float(os.environ.get("LOAD_SECONDS", "60"))
     think = float(os.environ.get("LOAD_THINK", "2.0"))
-    port = int(os.environ.get("LOAD_PORT", "8028"))
+    port = _free_port(int(os.environ.get("LOAD_PORT", "0")))
     work = Path(tempfile.mkdtemp(prefix="yhdessa-load-"))
     env = {
         "NUM_PROXIES": "1",  # the simulated residents' addresses come in X-Forwarded-For
@@ -326,9 +349,9 @@ def main() -> int:
         f"{load_before:.1f} before the run"
     )
     checks = _check(run)
-    ok = report(run, checks, users=users, seconds=seconds, server=described)
+    report(run, checks, users=users, seconds=seconds, think=think, server=described)
     _clean(since=started)
-    return 0 if ok else 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -25,11 +25,11 @@ from django_tasks import task
 from engagement.common.queue import enqueue_atomically
 from engagement.interop.exports.csv_writer import csv_chunks
 from engagement.interop.exports.selectors import (
-    CHUNK_ROWS,
     CSV_COLUMNS,
     contribution_csv_rows,
     contribution_gpkg_write,
     geojson_chunks,
+    rows_in_chunks,
 )
 from engagement.models import Contribution, ExportJob
 from engagement.participation.filters import contribution_filters_parse
@@ -95,7 +95,7 @@ def _write(job: ExportJob, queryset: QuerySet[Contribution], path: Path) -> None
         pieces = csv_chunks(CSV_COLUMNS, rows)
     else:
         features = contributions_feature_text_queryset(queryset=queryset, exact=job.exact)
-        pieces = geojson_chunks(features.iterator(chunk_size=CHUNK_ROWS))
+        pieces = geojson_chunks(rows_in_chunks(features))
     with path.open("w", encoding="utf-8", newline="") as out:
         for piece in pieces:
             out.write(piece)

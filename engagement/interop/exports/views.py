@@ -24,12 +24,12 @@ from engagement.common.api import GEOJSON
 from engagement.interop.exports.csv_writer import csv_chunks
 from engagement.interop.exports.jobs import export_job_create, export_job_for
 from engagement.interop.exports.selectors import (
-    CHUNK_ROWS,
     CSV_COLUMNS,
     FILENAME,
     contribution_csv_rows,
     contribution_gpkg_write,
     geojson_chunks,
+    rows_in_chunks,
 )
 from engagement.models import Contribution, ExportJob
 from engagement.participation.filters import contribution_filters_parse
@@ -118,9 +118,7 @@ def contributions_geojson(request: HttpRequest) -> HttpResponseBase:
     if queued := _queued(request, query, "geojson"):
         return queued
     features = contributions_feature_text_queryset(queryset=query.queryset, exact=query.exact)
-    response = StreamingHttpResponse(
-        geojson_chunks(features.iterator(chunk_size=CHUNK_ROWS)), content_type=GEOJSON
-    )
+    response = StreamingHttpResponse(geojson_chunks(rows_in_chunks(features)), content_type=GEOJSON)
     return _as_download(response, query.exact, "geojson")
 
 

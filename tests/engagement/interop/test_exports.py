@@ -15,8 +15,11 @@ import pytest
 from django.contrib.gis.gdal import DataSource
 from django.contrib.gis.geos import GEOSGeometry, LineString, Point, Polygon
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from engagement.interop.exports import selectors as export_selectors
 from engagement.interop.exports.csv_writer import csv_chunks
 from engagement.models import Contribution, Support
 from tests.factories import CommentFactory, ContributionFactory, ParticipantFactory
@@ -454,6 +457,33 @@ def test_a_hundred_thousand_contributions_export_in_flat_memory(client, theme, t
     print(f"GeoPackage: {ROWS} features in {seconds:.1f} s, tracemalloc peak {peak / 2**20:.1f} MB")
     assert peak < MEMORY_LIMIT
     assert len(DataSource(str(tmp_path / "big.gpkg"))["contributions_points"]) == ROWS
+
+
+def test_without_server_side_cursors_exports_read_the_rows_in_chunks_by_id(
+    client, mapped, tmp_path, monkeypatch
+):
+    """Behind PgBouncer in transaction mode (DISABLE_SERVER_SIDE_CURSORS) `QuerySet.iterator`
+    would read every row at once: the exports read the ordered ids, then chunks of rows by id,
+    the same rows in the same order as through a server-side cursor."""
+    for n in range(3):
+        ContributionFactory(campaign=mapped[0].campaign, theme=mapped[0].theme, title=f"More {n}")
+    Support.objects.create(contribution=mapped[3], participant=ParticipantFactory())
+    orders = [{}, {"sort": "supported"}, {"sort": "discussed"}]
+    through_cursor = [[row["id"] for row in read_csv(client.get(CSV_URL, p))] for p in orders]
+    geojson_through_cursor = set(_geojson_features(client, tmp_path))
+
+    monkeypatch.setitem(connection.settings_dict, "DISABLE_SERVER_SIDE_CURSORS", True)
+    monkeypatch.setattr(export_selectors, "ID_CHUNK_ROWS", 2)
+    with CaptureQueriesContext(connection) as queries:
+        in_chunks = [[row["id"] for row in read_csv(client.get(CSV_URL, p))] for p in orders]
+    assert in_chunks == through_cursor
+    assert len(in_chunks[0]) == 7
+    chunks = [q["sql"] for q in queries.captured_queries if "unnest(" in q["sql"]]
+    assert len(chunks) == 3 * 4  # 7 rows in chunks of 2, for each order
+    assert not any("CURSOR" in q["sql"] for q in queries.captured_queries)
+    assert set(_geojson_features(client, tmp_path)) == geojson_through_cursor
+    (points,) = [layer for layer in DataSource(str(_gpkg(client, tmp_path))) if len(layer) > 2]
+    assert len(points) == 5
 
 
 def test_the_geopackage_temporary_file_is_deleted_once_sent(client, mapped):

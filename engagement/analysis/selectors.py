@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.urls import reverse
@@ -315,7 +315,10 @@ def hexbins(
     """  # noqa: S608 (rows_sql is ours or the ORM's, parametrised)
     tail = [cells] if cells is not None else []
     as_of_text = as_of.isoformat() if as_of else None
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # ST_HexagonGrid's cost estimate makes PostgreSQL compile the statement (JIT): seconds
+        # spent for nothing.
+        cursor.execute("SET LOCAL jit = off")
         cursor.execute(
             sql,
             [*params, *tail, url_prefix, items, PUBLISHED, size, as_of_text, complete, size],
@@ -347,18 +350,20 @@ def _hex_rows_live(filters: AnalysisFilters, size: int, items: int) -> tuple[str
     )
     complete = newest.order_by()[limit : limit + 1].count() == 0
     sql = f"""
-        WITH pts AS (SELECT id, ST_Transform(public_point, 3067) AS p FROM ({inner}) AS c),
-        places AS (SELECT DISTINCT p FROM pts),
-        located AS (
-            SELECT places.p, h.i, h.j FROM places
-            CROSS JOIN LATERAL ST_HexagonGrid(%s, places.p) AS h
-            WHERE ST_Intersects(h.geom, places.p)
+        WITH pts AS (
+            SELECT public_point AS p, count(*) AS n,
+                   (array_agg(id ORDER BY id DESC))[1:%s] AS ids
+            FROM ({inner}) AS c GROUP BY public_point
         )
-        SELECT l.i, l.j, count(*) AS count,
-               (array_agg(pts.id ORDER BY pts.id DESC))[1:%s] AS ids
-        FROM pts JOIN located l ON l.p = pts.p GROUP BY l.i, l.j
+        SELECT h.i, h.j, sum(pts.n) FILTER (WHERE u.ord = 1) AS count,
+               (array_agg(u.id ORDER BY u.id DESC))[1:%s] AS ids
+        FROM pts
+        CROSS JOIN LATERAL ST_HexagonGrid(%s, ST_Transform(pts.p, 3067)) AS h
+        CROSS JOIN LATERAL unnest(pts.ids) WITH ORDINALITY AS u(id, ord)
+        WHERE ST_Intersects(h.geom, ST_Transform(pts.p, 3067))
+        GROUP BY h.i, h.j
     """  # noqa: S608 (the ORM's parametrised query)
-    return sql, [*params, size, items], complete
+    return sql, [items, *params, items, size], complete
 
 
 # Words ---------------------------------------------------------------------------------------

@@ -85,8 +85,8 @@ class ContributionTerms(models.Model):
         Contribution, on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     # Every word kept, as written (lower case), and its stem at the same position.
-    words = ArrayField(models.TextField())
-    stems = ArrayField(models.TextField())
+    words = ArrayField(models.TextField(), blank=True)  # empty: nothing but stop words
+    stems = ArrayField(models.TextField(), blank=True)
     # The contribution's updated_at when stemmed: a later one means its text may have changed.
     source_updated_at = models.DateTimeField()
 

@@ -11,13 +11,14 @@ Comments, supports, participants and the top lists are always read live.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagement.analysis.text import STEMMER_LANGUAGES, STOP_WORDS_DIR, stop_words, terms_of
@@ -65,11 +66,17 @@ def analysed_contributions(*, filters: AnalysisFilters) -> QuerySet[Contribution
         qs = qs.filter(status=filters.status)
     if filters.area is not None:
         qs = qs.filter(area_id__in=area_with_descendant_ids(area=filters.area))
+    # The days in the site's time zone, as bounds on created_at itself, so the index
+    # (campaign, moderation_state, -created_at) serves them.
     if filters.since:
-        qs = qs.filter(created_at__date__gte=filters.since)
+        qs = qs.filter(created_at__gte=_day_start(filters.since))
     if filters.until:
-        qs = qs.filter(created_at__date__lte=filters.until)
+        qs = qs.filter(created_at__lt=_day_start(filters.until + timedelta(days=1)))
     return qs
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def summary_as_of(*, campaign: Campaign) -> datetime | None:
@@ -319,6 +326,7 @@ def hexbins(
         # ST_HexagonGrid's cost estimate makes PostgreSQL compile the statement (JIT): seconds
         # spent for nothing.
         cursor.execute("SET LOCAL jit = off")
+        cursor.execute("SET LOCAL work_mem = '64MB'")  # the live rows' sort in memory
         cursor.execute(
             sql,
             [*params, *tail, url_prefix, items, PUBLISHED, size, as_of_text, complete, size],
@@ -428,7 +436,7 @@ def _terms_live(filters: AnalysisFilters, per_theme: int) -> tuple[dict, Partial
     since their last change are stemmed here, at most STEM_ON_READ of them."""
     limit = _live_limit()
     matching = analysed_contributions(filters=filters)
-    newest = matching.order_by("-id").values("pk")[:limit]
+    newest = matching.order_by("-created_at", "-id").values("id")[:limit]
     complete = matching.order_by()[limit : limit + 1].count() == 0
     current = ContributionTerms.objects.filter(
         contribution=OuterRef("pk"), source_updated_at__gte=OuterRef("updated_at")
@@ -436,7 +444,7 @@ def _terms_live(filters: AnalysisFilters, per_theme: int) -> tuple[dict, Partial
     unstemmed = list(
         matching.filter(pk__in=newest)
         .filter(~Exists(current))
-        .order_by("-id")
+        .order_by("-created_at", "-id")
         .values_list("pk", "theme_id", "title", "body", "language")[: STEM_ON_READ + 1]
     )
     if len(unstemmed) > STEM_ON_READ:
@@ -444,21 +452,48 @@ def _terms_live(filters: AnalysisFilters, per_theme: int) -> tuple[dict, Partial
         unstemmed = unstemmed[:STEM_ON_READ]
     by_theme: dict[int, Counter] = defaultdict(Counter)
     surface: dict[tuple[int, str], Counter] = defaultdict(Counter)
-    skip = {pk for pk, *_ in unstemmed}
-    rows = (
-        ContributionTerms.objects.filter(contribution__in=newest)
-        .values_list("contribution_id", "contribution__theme_id", "words", "stems")
-        .iterator(chunk_size=5000)
-    )
-    texts = ((pk, theme_id, *terms_of(t, b, lang)) for pk, theme_id, t, b, lang in unstemmed)
-    for source in (rows, texts):
-        for pk, theme_id, words, stems in source:
-            if source is rows and pk in skip:
-                continue
-            for stem in set(stems):
-                by_theme[theme_id][stem] += 1
-            for word, stem in zip(words, stems, strict=True):
-                surface[(theme_id, stem)][word] += 1
+    skip = [pk for pk, *_ in unstemmed]
+    # The stored stems of the others, counted by PostgreSQL (no arrays sent to Python).
+    ids_sql, ids_params = newest.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT c.theme_id, u.stem, u.word, count(*) AS occurrences
+            FROM ({ids_sql}) AS n
+            JOIN engagement_contribution c ON c.id = n.id
+            JOIN {ContributionTerms._meta.db_table} t ON t.contribution_id = c.id
+            CROSS JOIN LATERAL unnest(t.stems, t.words) AS u(stem, word)
+            WHERE NOT (c.id = ANY(%s))
+            GROUP BY c.theme_id, u.stem, u.word
+            """,  # noqa: S608 (the ORM's parametrised query and the model's table)
+            [*ids_params, skip],
+        )
+        stem_rows = cursor.fetchall()
+    # A stem's contributions: words of one stem in one contribution count it once, so the
+    # contributions per stem are counted again over the stems, not summed over the words.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT c.theme_id, s.stem, count(*)
+            FROM ({ids_sql}) AS n
+            JOIN engagement_contribution c ON c.id = n.id
+            JOIN {ContributionTerms._meta.db_table} t ON t.contribution_id = c.id
+            CROSS JOIN LATERAL (SELECT DISTINCT unnest(t.stems) AS stem) AS s
+            WHERE NOT (c.id = ANY(%s))
+            GROUP BY c.theme_id, s.stem
+            """,  # noqa: S608 (the ORM's parametrised query and the model's table)
+            [*ids_params, skip],
+        )
+        for theme_id, stem, n in cursor.fetchall():
+            by_theme[theme_id][stem] += n
+    for theme_id, stem, word, occurrences in stem_rows:
+        surface[(theme_id, stem)][word] += occurrences
+    for _pk, theme_id, title, body, language in unstemmed:
+        words, stems = terms_of(title, body, language)
+        for stem in set(stems):
+            by_theme[theme_id][stem] += 1
+        for word, stem in zip(words, stems, strict=True):
+            surface[(theme_id, stem)][word] += 1
     found = {}
     for theme_id, counter in by_theme.items():
         ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:per_theme]

@@ -11,7 +11,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django_tasks import task
@@ -41,16 +41,13 @@ STEM_BATCH = 2000
 def contribution_terms_update(*, campaign: Campaign) -> int:
     """Stem the title and body of each contribution of the campaign not stemmed since its last
     change (a new one, or updated_at later than when stemmed); returns how many."""
+    current = ContributionTerms.objects.filter(
+        contribution=OuterRef("pk"), source_updated_at__gte=OuterRef("updated_at")
+    )
     stale = (
         Contribution.objects.filter(campaign=campaign)
-        .annotate(
-            stemmed=Subquery(
-                ContributionTerms.objects.filter(contribution=OuterRef("pk")).values(
-                    "source_updated_at"
-                )[:1]
-            )
-        )
-        .filter(Q(stemmed__isnull=True) | Q(stemmed__lt=F("updated_at")))
+        .filter(~Exists(current))  # an anti-join, not a lookup per contribution
+        .order_by()
         .values_list("pk", "title", "body", "language", "updated_at")
     )
     done = 0

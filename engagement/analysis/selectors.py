@@ -354,7 +354,9 @@ def _hex_rows_live(filters: AnalysisFilters, size: int, items: int) -> tuple[str
     limit = _live_limit()
     newest = analysed_contributions(filters=filters).filter(public_point__isnull=False)
     inner, params = (
-        newest.order_by("-id").values("id", "public_point")[:limit].query.sql_with_params()
+        newest.order_by("-created_at", "-id")
+        .values("id", "public_point")[:limit]
+        .query.sql_with_params()
     )
     complete = newest.order_by()[limit : limit + 1].count() == 0
     sql = f"""
@@ -436,17 +438,24 @@ def _terms_live(filters: AnalysisFilters, per_theme: int) -> tuple[dict, Partial
     since their last change are stemmed here, at most STEM_ON_READ of them."""
     limit = _live_limit()
     matching = analysed_contributions(filters=filters)
-    newest = matching.order_by("-created_at", "-id").values("id")[:limit]
+    newest = matching.order_by("-created_at", "-id").values("id", "theme_id")[:limit]
     complete = matching.order_by()[limit : limit + 1].count() == 0
-    current = ContributionTerms.objects.filter(
-        contribution=OuterRef("pk"), source_updated_at__gte=OuterRef("updated_at")
-    )
-    unstemmed = list(
-        matching.filter(pk__in=newest)
-        .filter(~Exists(current))
-        .order_by("-created_at", "-id")
-        .values_list("pk", "theme_id", "title", "body", "language")[: STEM_ON_READ + 1]
-    )
+    ids_sql, ids_params = newest.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # The newest rows without stems of their current text (an anti-join over them only).
+        cursor.execute(
+            f"""
+            SELECT c.id, c.theme_id, c.title, c.body, c.language
+            FROM ({ids_sql}) AS n
+            JOIN engagement_contribution c ON c.id = n.id
+            LEFT JOIN {ContributionTerms._meta.db_table} t
+                ON t.contribution_id = c.id AND t.source_updated_at >= c.updated_at
+            WHERE t.contribution_id IS NULL
+            LIMIT %s
+            """,  # noqa: S608 (the ORM's parametrised query and the model's table)
+            [*ids_params, STEM_ON_READ + 1],
+        )
+        unstemmed = cursor.fetchall()
     if len(unstemmed) > STEM_ON_READ:
         complete = False
         unstemmed = unstemmed[:STEM_ON_READ]
@@ -454,40 +463,31 @@ def _terms_live(filters: AnalysisFilters, per_theme: int) -> tuple[dict, Partial
     surface: dict[tuple[int, str], Counter] = defaultdict(Counter)
     skip = [pk for pk, *_ in unstemmed]
     # The stored stems of the others, counted by PostgreSQL (no arrays sent to Python).
-    ids_sql, ids_params = newest.query.sql_with_params()
+    # Each row's stems looked up by its key (LATERAL), not a scan of every stored text.
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            SELECT c.theme_id, u.stem, u.word, count(*) AS occurrences
-            FROM ({ids_sql}) AS n
-            JOIN engagement_contribution c ON c.id = n.id
-            JOIN {ContributionTerms._meta.db_table} t ON t.contribution_id = c.id
-            CROSS JOIN LATERAL unnest(t.stems, t.words) AS u(stem, word)
-            WHERE NOT (c.id = ANY(%s))
-            GROUP BY c.theme_id, u.stem, u.word
+            WITH n AS MATERIALIZED ({ids_sql}),
+            o AS (
+                SELECT n.theme_id, n.id, u.stem, u.word
+                FROM n
+                CROSS JOIN LATERAL (
+                    SELECT stems, words FROM {ContributionTerms._meta.db_table}
+                    WHERE contribution_id = n.id) AS t
+                CROSS JOIN LATERAL unnest(t.stems, t.words) AS u(stem, word)
+                WHERE NOT (n.id = ANY(%s))
+            )
+            SELECT theme_id, stem, word, count(*) FROM o GROUP BY theme_id, stem, word
+            UNION ALL
+            SELECT theme_id, stem, NULL, count(DISTINCT id) FROM o GROUP BY theme_id, stem
             """,  # noqa: S608 (the ORM's parametrised query and the model's table)
             [*ids_params, skip],
         )
-        stem_rows = cursor.fetchall()
-    # A stem's contributions: words of one stem in one contribution count it once, so the
-    # contributions per stem are counted again over the stems, not summed over the words.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            SELECT c.theme_id, s.stem, count(*)
-            FROM ({ids_sql}) AS n
-            JOIN engagement_contribution c ON c.id = n.id
-            JOIN {ContributionTerms._meta.db_table} t ON t.contribution_id = c.id
-            CROSS JOIN LATERAL (SELECT DISTINCT unnest(t.stems) AS stem) AS s
-            WHERE NOT (c.id = ANY(%s))
-            GROUP BY c.theme_id, s.stem
-            """,  # noqa: S608 (the ORM's parametrised query and the model's table)
-            [*ids_params, skip],
-        )
-        for theme_id, stem, n in cursor.fetchall():
-            by_theme[theme_id][stem] += n
-    for theme_id, stem, word, occurrences in stem_rows:
-        surface[(theme_id, stem)][word] += occurrences
+        for theme_id, stem, word, n in cursor.fetchall():
+            if word is None:  # contributions with the stem, each counted once
+                by_theme[theme_id][stem] += n
+            else:  # occurrences of one written form
+                surface[(theme_id, stem)][word] += n
     for _pk, theme_id, title, body, language in unstemmed:
         words, stems = terms_of(title, body, language)
         for stem in set(stems):

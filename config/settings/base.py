@@ -215,7 +215,16 @@ PERIODIC_TASKS = [
     ("engagement.interop.exports.jobs.export_jobs_prune", 3600),
     ("engagement.participation.retention.retention_task", 86400),
     ("config.uploads.photos_sweep_task", 3600),
+    (
+        "engagement.analysis.services.analysis_refresh_task",
+        env.int("ANALYSIS_REFRESH_SECONDS", default=600),
+    ),
 ]
+# The analysis page's summaries are rebuilt this often (docs/decisions/0027); a view they do not
+# serve (hexagons and words of a period, words of a kind, status or sub-area) counts the newest
+# ANALYSIS_LIVE_ROWS matching contributions.
+ANALYSIS_REFRESH_SECONDS = env.int("ANALYSIS_REFRESH_SECONDS", default=600)
+ANALYSIS_LIVE_ROWS = env.int("ANALYSIS_LIVE_ROWS", default=20000)
 # A failed send is tried again after EMAIL_QUEUE_RETRY_SECONDS, doubling each time up to an hour,
 # EMAIL_QUEUE_MAX_ATTEMPTS times in all (about 5 hours); then it is marked failed (`manage.py
 # outbox`). Sent messages are deleted from the outbox after EMAIL_QUEUE_KEEP_DAYS.

@@ -4,6 +4,7 @@ import json
 from dataclasses import replace
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -20,9 +21,11 @@ from engagement.analysis.selectors import (
     frequent_terms,
     hexbins,
     overview,
+    summary_as_of,
     time_series,
     top_contributions,
 )
+from engagement.analysis.services import analysis_refresh_request
 from engagement.common.forms import add_service_errors, choice_filter
 from engagement.models import Contribution, Theme
 from engagement.participation.api import MAX_LIMIT
@@ -166,10 +169,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         for key in ("theme", "kind", "status"):
             if request.GET.get(key):
                 export_query[key] = request.GET[key]
+        if summary_as_of(campaign=filters.campaign) is None:
+            # A fresh install or a new campaign: the worker builds the summaries; until then
+            # every figure is counted from the contributions (the newest ANALYSIS_LIVE_ROWS).
+            analysis_refresh_request(campaign=filters.campaign)
         counts = overview(filters=filters)
-        cells = json.loads(hexbins(filters=filters, zoom=14))["features"][:10]
+        hot = json.loads(hexbins(filters=filters, zoom=14, cells=10, items=3))
+        terms = frequent_terms(filters=filters)
         context.update(
             {
+                "freshness": {
+                    "as_of": counts["source"].as_of,
+                    "minutes": max(1, round(settings.ANALYSIS_REFRESH_SECONDS / 60)),
+                    "live_rows": settings.ANALYSIS_LIVE_ROWS,
+                    "partial": not (hot["complete"] and terms.source.complete),
+                },
                 "filters": filters,
                 "period": describe_period(filters.since, filters.until),
                 "counts": counts,
@@ -183,8 +197,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "days": days,
                 "most_supported": top_contributions(filters=filters, by="supports"),
                 "most_discussed": top_contributions(filters=filters, by="comments"),
-                "hot_cells": cells,
-                "terms": frequent_terms(filters=filters),
+                "hot_cells": hot["features"],
+                "terms": terms,
                 "export_query": "&".join(f"{k}={v}" for k, v in export_query.items()),
                 "map_config": {
                     "hexbins": hexbins_url,

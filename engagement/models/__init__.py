@@ -1,5 +1,12 @@
 """The engagement app's models, one module per concern; imported here so Django finds them."""
 
+from engagement.models.analysis import (
+    AnalysisCount,
+    AnalysisHexBin,
+    AnalysisRefresh,
+    AnalysisTerm,
+    ContributionTerms,
+)
 from engagement.models.exports import ExportJob
 from engagement.models.feedback import AccessibilityFeedback
 from engagement.models.integration import ApiKey
@@ -22,12 +29,17 @@ from engagement.models.participation import (
 
 __all__ = [
     "AccessibilityFeedback",
+    "AnalysisCount",
+    "AnalysisHexBin",
+    "AnalysisRefresh",
+    "AnalysisTerm",
     "ApiKey",
     "Block",
     "Campaign",
     "Comment",
     "Contribution",
     "ContributionCell",
+    "ContributionTerms",
     "ExportJob",
     "Flag",
     "Follow",

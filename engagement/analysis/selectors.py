@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import snowballstemmer
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncDate
 from django.urls import reverse
@@ -199,7 +199,8 @@ def hexbins(*, filters: AnalysisFilters, zoom: int) -> str:
         )::text
         FROM binned
     """  # noqa: S608 (inner_sql is the ORM's own parametrised query)
-    with connection.cursor() as cursor:
+    # On the replica for the analysis page's GETs (config/db_router.py, decision 0028).
+    with connections[router.db_for_read(Contribution)].cursor() as cursor:
         cursor.execute(sql, [*params, size, url_prefix, size])
         return cursor.fetchone()[0]
 

@@ -8,7 +8,7 @@ one database and none of this runs.
   (sessions, the participant), reads on the primary (`default`).
 - Read your writes: once a request writes (any ORM write reaches `db_for_write`), its later reads
   go to the primary too, and so does any read inside a transaction. A request that wrote, or that
-  was a POST, PUT, PATCH or DELETE, gets a signed cookie (REPLICA_COOKIE) for
+  was a POST, PUT, PATCH or DELETE, gets a signed cookie (DATABASE_REPLICA_COOKIE) for
   DATABASE_REPLICA_STICKY_SECONDS: that browser reads on the primary until the replica has
   surely caught up, so a resident sees their new pin at once.
 - The replica is used only while it is healthy: at most every DATABASE_REPLICA_CHECK_SECONDS
@@ -36,7 +36,6 @@ from config.unavailable import UNAVAILABLE
 logger = logging.getLogger(__name__)
 
 PRIMARY, REPLICA = "default", "replica"
-REPLICA_COOKIE = "yhdessa_primary"
 _COOKIE_SALT = "config.db_router.primary"
 SAFE_METHODS = ("GET", "HEAD")
 
@@ -137,7 +136,7 @@ def replica_usable() -> bool:
 def sticky(request: HttpRequest) -> bool:
     """Whether this browser wrote within DATABASE_REPLICA_STICKY_SECONDS."""
     value = request.get_signed_cookie(
-        REPLICA_COOKIE,
+        settings.DATABASE_REPLICA_COOKIE,
         default=None,
         salt=_COOKIE_SALT,
         max_age=settings.DATABASE_REPLICA_STICKY_SECONDS,
@@ -158,7 +157,7 @@ class ReplicaReadsMiddleware:
             response = self.get_response(request)
             if _wrote.get() or request.method not in SAFE_METHODS:
                 response.set_signed_cookie(
-                    REPLICA_COOKIE,
+                    settings.DATABASE_REPLICA_COOKIE,
                     "1",
                     salt=_COOKIE_SALT,
                     max_age=settings.DATABASE_REPLICA_STICKY_SECONDS,

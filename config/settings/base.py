@@ -174,6 +174,7 @@ DATABASE_REPLICA_VIEWS = frozenset(
 # A browser that wrote reads on the primary this long (a signed cookie); more than the replica's
 # usual lag, so a resident sees their own new pin at once.
 DATABASE_REPLICA_STICKY_SECONDS = env.int("DATABASE_REPLICA_STICKY_SECONDS", default=5)
+DATABASE_REPLICA_COOKIE = "yhdessa_primary"  # listed in the privacy notice
 # Beyond this lag (seconds behind the primary) reads go to the primary; asked of the replica at
 # most every DATABASE_REPLICA_CHECK_SECONDS per process.
 DATABASE_REPLICA_MAX_LAG_SECONDS = env.float("DATABASE_REPLICA_MAX_LAG_SECONDS", default=5.0)

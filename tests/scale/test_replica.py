@@ -295,8 +295,11 @@ def test_reads_on_the_replica_writes_and_the_writer_on_the_primary(servers, app)
     with client(app) as writer, client(app) as other:
         first = other.get(API, params=LIST)
         assert reads_on(first) == "replica"
-        # Pages and API detail views read on the primary: only the listed views move.
-        assert reads_on(other.get("/privacy/")) == "default"
+        # Other pages read on the primary: only the listed views move. The privacy notice lists
+        # the cookie that keeps a writer on the primary.
+        notice = other.get("/en/privacy/")
+        assert reads_on(notice) == "default"
+        assert "<code>yhdessa_primary</code>: set for 5 seconds after you send" in notice.text
 
         caught_up = servers.caught_up()
         servers.psql("replica", "select pg_wal_replay_pause()")

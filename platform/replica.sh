@@ -114,7 +114,11 @@ CONF
 }
 
 bouncer_pid() { [ -s "$bouncer/pgbouncer.pid" ] && cat "$bouncer/pgbouncer.pid"; }
-bouncer_running() { local pid; pid="$(bouncer_pid)" && kill -0 "$pid" 2>/dev/null; }
+# Running, and that process is PgBouncer (a stale pid file may name someone else's process).
+bouncer_running() {
+  local pid
+  pid="$(bouncer_pid)" && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = pgbouncer ]
+}
 
 start_bouncer() {
   owned_dir "$bouncer" "$bouncer/run"

@@ -13,6 +13,7 @@ pytest-django), not from a second `migrate`, which alone costs 12 s.
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -251,6 +252,9 @@ def app(servers, tmp_path_factory):
         yield server
     finally:
         world.kill()
+        if server.process is not None:  # gunicorn's quick shutdown: nothing here to finish
+            server.process.send_signal(signal.SIGINT)
+            server.process.wait(timeout=20)
         server.stop()
 
 
@@ -295,6 +299,8 @@ def test_reads_on_the_replica_writes_and_the_writer_on_the_primary(servers, app)
     with client(app) as writer, client(app) as other:
         first = other.get(API, params=LIST)
         assert reads_on(first) == "replica"
+        page = other.get(f"/campaigns/{CAMPAIGN}/")  # the campaign's map page, rendered there
+        assert page.status_code == 200 and reads_on(page) == "replica"
         # Other pages read on the primary: only the listed views move. The privacy notice lists
         # the cookie that keeps a writer on the primary.
         notice = other.get("/en/privacy/")

@@ -25,7 +25,7 @@ print(json.dumps({
 def _settings_with(**env: str) -> dict:
     """The test settings loaded in a process of their own with `env`."""
     result = subprocess.run(
-        [str(PYTHON), "-c", f"import django; django.setup(); {_SHOW}"],
+        [str(PYTHON), "-c", _SHOW],
         cwd=ROOT,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", **env},
         capture_output=True,

@@ -221,6 +221,9 @@ def servers(django_db_setup, django_db_blocker):
         dumping.kill()
         servers.script("stop")
         shutil.rmtree(base, ignore_errors=True)
+        if base.exists():  # a server process still leaving after an immediate stop
+            time.sleep(0.5)
+            shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

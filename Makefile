@@ -23,7 +23,7 @@ export DJANGO_SETTINGS_MODULE ?= config.settings.local
 WITH_WORKER = setsid $(BIN)/python manage.py worker & worker=$$!; \
 	trap 'kill -TERM -- -$$worker 2>/dev/null; wait $$worker' EXIT;
 
-.PHONY: help run dev test stop clean db migrate demo lint format messages lock deps-run deps-test bench backup restore
+.PHONY: help run dev test stop clean db migrate demo lint format messages lock deps-run deps-test bench backup restore replica replica-stop
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -115,6 +115,26 @@ backup: db ## Back up the database and MEDIA_ROOT into BACKUP_DIR/<time>/ (defau
 restore: db ## Restore a backup: make restore BACKUP=.local/backups/<time> [FRESH=1]; stop the app first
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=<backup folder> [FRESH=1]" >&2; exit 2; }
 	@platform/restore.sh "$(BACKUP)" $(if $(FRESH),--fresh)
+
+# A primary, a streaming replica and PgBouncer (transaction mode) under .local/, migrated through
+# PgBouncer (docs/deployment.md, decision 0028). Serve the site on them with
+#   export $$(platform/replica.sh url) && make run
+replica: $(BIN)/.installed .local/secret_key ## Start a PostGIS primary, a streaming replica and PgBouncer under .local/
+	@platform/install-debian.sh replica
+	@platform/replica.sh start
+	@$(MAKE) -s .local/pg-primary/migrated
+	@platform/replica.sh status
+	@echo 'Serve the site on them:  export $$(platform/replica.sh url) && make run'
+
+# Inside the primary's folder, so a removed cluster is migrated again; a second `make replica`
+# then starts nothing and migrates nothing.
+.local/pg-primary/migrated: $(wildcard */migrations/*.py)
+	export $$(platform/replica.sh url) && $(BIN)/python manage.py migrate --noinput -v0 && \
+		$(BIN)/python manage.py createcachetable
+	@touch $@
+
+replica-stop: ## Stop the replica, its primary and PgBouncer
+	@platform/replica.sh stop
 
 stop: ## Stop the local PostGIS
 	@platform/localdb.sh stop

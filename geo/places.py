@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Length
 from django.utils.translation import gettext as _
@@ -104,7 +104,7 @@ def place_nearest(*, geometry: GEOSGeometry, within: int = NEAR_METRES) -> NearP
         "landmarks": [str(kind) for kind in LANDMARKS],
         "bonus": LANDMARK_BONUS_METRES,
     }
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(Place)].cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:

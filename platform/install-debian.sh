@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Yhdessä needs, only those missing, so a second run costs nothing.
-# Usage: platform/install-debian.sh [run|test]
+# Usage: platform/install-debian.sh [run|test|replica]
 set -euo pipefail
 want=(postgresql-15 postgresql-15-postgis-3 gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext python3-venv)
 if [ "${1:-run}" = test ]; then
   # pgbouncer and redis-server: the scale-out tests start the real ones (decision 0028).
   want+=(chromium fonts-dejavu-core pgbouncer redis-server)
 fi
+# make replica: PgBouncer beside PostgreSQL's own binaries (decision 0028).
+if [ "${1:-run}" = replica ]; then want+=(pgbouncer); fi
 missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -106,9 +106,87 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Parallel query makes map queries 2-3x slower on 2 cores, and JIT compilation, which PostGIS's
 # high function costs trigger, added ~200 ms to a 5 ms map query (make bench); set per session.
-DATABASES["default"].setdefault("OPTIONS", {})["options"] = env(
+_SESSION_OPTIONS = env(
     "DATABASE_SESSION_OPTIONS", default="-c max_parallel_workers_per_gather=0 -c jit=off"
 )
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = _SESSION_OPTIONS
+
+
+def _transaction_pooled(database: dict) -> None:
+    """Behind PgBouncer in transaction mode a server connection is this client's for one
+    transaction only, so nothing may outlive one (decision 0028): no server-side cursors (Django's
+    are WITH HOLD, kept past the transaction), no prepared statements (psycopg prepares a query
+    run 5 times, tile_render prepares street-level tiles; PgBouncer 1.18 cannot carry them), no
+    SET at connect (plan_generic skips it), no startup `options` (PgBouncer's connect_query and
+    the server's settings set them)."""
+    database["DISABLE_SERVER_SIDE_CURSORS"] = True
+    database["TRANSACTION_POOLED"] = True
+    database["OPTIONS"]["prepare_threshold"] = None
+    database["OPTIONS"].pop("options", None)
+
+
+# DATABASE_POOL=pgbouncer: DATABASE_URL names PgBouncer in transaction mode, not the server.
+DATABASE_POOL = env("DATABASE_POOL", default="")
+if DATABASE_POOL not in ("", "pgbouncer"):
+    raise ImproperlyConfigured(f"DATABASE_POOL is empty or 'pgbouncer', not {DATABASE_POOL!r}.")
+if DATABASE_POOL:
+    _transaction_pooled(DATABASES["default"])
+# A streaming replica for the map, tile, list and analysis reads (config/db_router.py, decision
+# 0028); unset, one database and no router. DATABASE_REPLICA_POOL=pgbouncer when a PgBouncer of
+# its own stands in front of it.
+if env("DATABASE_REPLICA_URL", default=""):
+    _replica = env.db_url("DATABASE_REPLICA_URL")
+    DATABASES["replica"] = {
+        **_replica,
+        "ENGINE": "django.contrib.gis.db.backends.postgis",
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        # A replica that cannot be reached costs one thread this long, once per check.
+        "OPTIONS": {
+            **_replica.get("OPTIONS", {}),
+            "options": _SESSION_OPTIONS,
+            "connect_timeout": env.int("DATABASE_REPLICA_CONNECT_TIMEOUT", default=2),
+        },
+        # Tests: the same database as default, never one of its own.
+        "TEST": {"MIRROR": "default"},
+    }
+    if env("DATABASE_REPLICA_POOL", default=""):
+        _transaction_pooled(DATABASES["replica"])
+    DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
+    # Just after the 503 middleware: its __call__ sees every response (the sticky cookie), and
+    # its process_exception runs before the 503's (the retry on the primary).
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("config.unavailable.DatabaseUnavailableMiddleware") + 1,
+        "config.db_router.ReplicaReadsMiddleware",
+    )
+# The views that read on the replica (URL names), GET and HEAD only: the map, tiles, list and
+# analysis. Everything else reads on the primary.
+DATABASE_REPLICA_VIEWS = frozenset(
+    env.list(
+        "DATABASE_REPLICA_VIEWS",
+        default=[
+            "engagement:home",
+            "engagement:campaign-detail",
+            "engagement:area-detail",
+            "engagement:analysis",
+            "engagement:analysis-hexbins",
+            "engagement:analysis-compare",
+            "engagement-api:contribution-list",
+            "engagement-api:campaign-list",
+            "contribution-tile",
+        ],
+    )
+)
+# A browser that wrote reads on the primary this long (a signed cookie); more than the replica's
+# usual lag, so a resident sees their own new pin at once.
+DATABASE_REPLICA_STICKY_SECONDS = env.int("DATABASE_REPLICA_STICKY_SECONDS", default=5)
+DATABASE_REPLICA_COOKIE = "yhdessa_primary"  # listed in the privacy notice
+# Beyond this lag (seconds behind the primary) reads go to the primary; asked of the replica at
+# most every DATABASE_REPLICA_CHECK_SECONDS per process.
+DATABASE_REPLICA_MAX_LAG_SECONDS = env.float("DATABASE_REPLICA_MAX_LAG_SECONDS", default=5.0)
+DATABASE_REPLICA_CHECK_SECONDS = env.float("DATABASE_REPLICA_CHECK_SECONDS", default=1.0)
+# X-Database-Reads on each response: where the view read (for tests and operators).
+DATABASE_ROUTER_HEADER = env.bool("DATABASE_ROUTER_HEADER", default=False)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

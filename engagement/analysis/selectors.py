@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connections, router, transaction
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.urls import reverse
@@ -315,7 +315,9 @@ def hexbins(
     """  # noqa: S608 (rows_sql is ours or the ORM's, parametrised)
     tail = [cells] if cells is not None else []
     as_of_text = as_of.isoformat() if as_of else None
-    with transaction.atomic(), connection.cursor() as cursor:
+    # On the replica for the analysis page's GETs (config/db_router.py, decision 0028).
+    alias = router.db_for_read(Contribution)
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
         # ST_HexagonGrid's cost estimate makes PostgreSQL compile the statement (JIT): seconds
         # spent for nothing.
         cursor.execute("SET LOCAL jit = off")
@@ -434,7 +436,7 @@ def _terms_live(filters: AnalysisFilters, per_theme: int) -> tuple[dict, Partial
     newest = matching.order_by("-created_at", "-id").values("id", "theme_id")[:limit]
     complete = matching.order_by()[limit : limit + 1].count() == 0
     ids_sql, ids_params = newest.query.sql_with_params()
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(Contribution)].cursor() as cursor:
         # The newest rows without stems of their current text (an anti-join over them only).
         cursor.execute(
             f"""
@@ -457,7 +459,7 @@ def _terms_live(filters: AnalysisFilters, per_theme: int) -> tuple[dict, Partial
     skip = [pk for pk, *_ in unstemmed]
     # The stored stems of the others, counted by PostgreSQL (no arrays sent to Python).
     # Each row's stems looked up by its key (LATERAL), not a scan of every stored text.
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(Contribution)].cursor() as cursor:
         cursor.execute(
             f"""
             WITH n AS MATERIALIZED ({ids_sql}),

@@ -37,11 +37,11 @@ from collections.abc import Callable
 
 import psycopg
 from django.conf import settings
-from django.db import connection
+from django.db import connections, router
 from django.db.models import F
 from django.http import QueryDict
 
-from engagement.models import Campaign
+from engagement.models import Campaign, Contribution
 from engagement.participation.selectors import ContributionFilters, contributions_matching
 from geo.selectors import PRIVACY_GRID_METRES, PRIVACY_GRID_SRID
 
@@ -284,8 +284,10 @@ def tile_sql(*, filters: ContributionFilters, z: int, x: int, y: int) -> tuple[s
 
 def plan_generic(sender, connection, **kwargs) -> None:
     """On each new database connection: prepared statements get one generic plan. Only the tile
-    statement is prepared (Django's own queries are not), so nothing else is affected."""
-    if connection.vendor == "postgresql":
+    statement is prepared (Django's own queries are not), so nothing else is affected. Behind
+    PgBouncer in transaction mode nothing is prepared, and a SET would stay with a server
+    connection other clients get next (decision 0028)."""
+    if connection.vendor == "postgresql" and not connection.settings_dict.get("TRANSACTION_POOLED"):
         with connection.cursor() as cursor:
             cursor.execute("SET plan_cache_mode = force_generic_plan")
 
@@ -293,7 +295,10 @@ def plan_generic(sender, connection, **kwargs) -> None:
 def tile_render(*, filters: ContributionFilters, z: int, x: int, y: int) -> bytes:
     """The tile's bytes, written by PostGIS; empty when nothing public lies in it."""
     sql, params = tile_sql(filters=filters, z=z, x=x, y=y)
+    # On the replica for the map's GETs (config/db_router.py, decision 0028).
+    connection = connections[router.db_for_read(Contribution)]
     connection.ensure_connection()
+    prepare = z >= DETAIL_ZOOM and not connection.settings_dict.get("TRANSACTION_POOLED")
     # Parameters bound by the server, not quoted into the text by Django's client-side cursor:
     # quoting costs a few milliseconds a tile, as much as a street-level tile's query (bench).
     # From DETAIL_ZOOM, prepared and planned once for all tiles (plan_generic, set on each new
@@ -301,7 +306,7 @@ def tile_render(*, filters: ContributionFilters, z: int, x: int, y: int) -> byte
     # generic plan ran as fast there. Below, a generic plan ran slower than planning each tile
     # (bench, decision 0017). The plan stays with the persistent connection (CONN_MAX_AGE).
     with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(sql, params, prepare=z >= DETAIL_ZOOM)
+        cursor.execute(sql, params, prepare=prepare)
         (tile,) = cursor.fetchone()
     return bytes(tile or b"")
 
@@ -376,7 +381,10 @@ def tile_filters(
     """The filters of a tile's query string, parsed by `parse` (which raises ValidationError) at
     most once every TILE_VERSION_SECONDS per process."""
     seconds = getattr(settings, "TILE_VERSION_SECONDS", 1.0)
-    key = tuple(sorted((name, tuple(values)) for name, values in params.lists()))
+    # By the database read too: a version read on the primary must not name a tile drawn on a
+    # replica that has not replayed it yet (decision 0028).
+    alias = router.db_for_read(Contribution)
+    key = (alias, *sorted((name, tuple(values)) for name, values in params.lists()))
     now = time.monotonic()
     known = _queries.get(key)
     if known is not None and now - known[0] < seconds:
@@ -390,7 +398,8 @@ def tile_cached(
     *, campaign: Campaign, filters: ContributionFilters, z: int, x: int, y: int
 ) -> bytes:
     """The tile from this process's cache while the campaign's map_version is unchanged."""
-    key = (campaign.pk, campaign.map_version, _filters_key(filters), z, x, y)
+    alias = router.db_for_read(Contribution)
+    key = (alias, campaign.pk, campaign.map_version, _filters_key(filters), z, x, y)
     tile = tile_cache.get(key)
     if tile is None:
         tile = tile_render(filters=filters, z=z, x=x, y=y)

@@ -449,6 +449,11 @@ def privacy(request: HttpRequest) -> HttpResponse:
             "csrf_days": settings.CSRF_COOKIE_AGE // day,
             "mail_days": getattr(settings, "EMAIL_QUEUE_KEEP_DAYS", 7),
             "base_map": bool(settings.LEAFLET_CONFIG.get("TILES")),
+            # Set only where reads go to a replica (config/db_router.py, decision 0028).
+            "primary_cookie": (
+                settings.DATABASE_REPLICA_COOKIE if "replica" in settings.DATABASES else ""
+            ),
+            "primary_seconds": settings.DATABASE_REPLICA_STICKY_SECONDS,
         },
     )
 

@@ -10,7 +10,7 @@ from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.contrib.gis.geos import Polygon
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import EmptyResultSet, PermissionDenied
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import (
     Case,
     Exists,
@@ -312,14 +312,15 @@ def contributions_feature_texts(
 ) -> list[str]:
     """The feature texts of `contributions_feature_text_queryset`, read at once (one page).
 
-    The ORM writes the statement; it runs on a plain cursor of Django's connection, as a
-    psycopg loop would, so reading 5,000 rows costs no per-row work in Django."""
+    The ORM writes the statement; it runs on a plain cursor of the database the router chose
+    for it (the replica for map reads, decision 0028), as a psycopg loop would, so reading
+    5,000 rows costs no per-row work in Django."""
     texts = contributions_feature_text_queryset(queryset=queryset, exact=exact)
     try:
         sql, params = texts.query.sql_with_params()
     except EmptyResultSet:
         return []
-    with connection.cursor() as cursor:
+    with connections[texts.db].cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
 

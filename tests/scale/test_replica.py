@@ -312,6 +312,11 @@ def test_reads_on_the_replica_writes_and_the_writer_on_the_primary(servers, app)
 
         caught_up = servers.caught_up()
         servers.psql("replica", "select pg_wal_replay_pause()")
+        # A pause is only asked for: the startup process may still replay what it holds.
+        assert wait_for(
+            lambda: servers.psql("replica", "select pg_get_wal_replay_pause_state()") == "paused",
+            timeout=5,
+        ), "the replica's replay did not pause"
         try:
             created = writer.post(API, json=payload("Pin while paused"))
             assert created.status_code == 201, created.text

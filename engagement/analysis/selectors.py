@@ -54,9 +54,8 @@ class AnalysisFilters:
     until: date | None = None  # inclusive
 
 
-def analysed_contributions(*, filters: AnalysisFilters) -> QuerySet[Contribution]:
-    """Public contributions of the campaign matching the filters."""
-    qs = Contribution.objects.filter(campaign=filters.campaign, moderation_state=PUBLISHED)
+def _by_dimensions(qs: QuerySet, filters: AnalysisFilters) -> QuerySet:
+    """Theme, kind, status and area: columns of the contributions and of their summaries."""
     if filters.theme is not None:
         qs = qs.filter(theme=filters.theme)
     if filters.kind:
@@ -65,6 +64,13 @@ def analysed_contributions(*, filters: AnalysisFilters) -> QuerySet[Contribution
         qs = qs.filter(status=filters.status)
     if filters.area is not None:
         qs = qs.filter(area_id__in=area_with_descendant_ids(area=filters.area))
+    return qs
+
+
+def analysed_contributions(*, filters: AnalysisFilters) -> QuerySet[Contribution]:
+    """Public contributions of the campaign matching the filters."""
+    qs = Contribution.objects.filter(campaign=filters.campaign, moderation_state=PUBLISHED)
+    qs = _by_dimensions(qs, filters)
     # The days in the site's time zone, as bounds on created_at itself, so the index
     # (campaign, moderation_state, -created_at) serves them.
     if filters.since:
@@ -103,14 +109,7 @@ def _live_limit() -> int:
 def _counted(*, filters: AnalysisFilters) -> QuerySet[AnalysisCount]:
     """The summary's rows for the filters: every filter the page offers is a column."""
     qs = AnalysisCount.objects.filter(campaign=filters.campaign)
-    if filters.theme is not None:
-        qs = qs.filter(theme=filters.theme)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.area is not None:
-        qs = qs.filter(area_id__in=area_with_descendant_ids(area=filters.area))
+    qs = _by_dimensions(qs, filters)
     if filters.since:
         qs = qs.filter(day__gte=filters.since)
     if filters.until:
@@ -331,14 +330,7 @@ def hexbins(
 
 def _hex_rows_summary(filters: AnalysisFilters, size: int) -> tuple[str, list, bool]:
     qs = AnalysisHexBin.objects.filter(campaign=filters.campaign, size=size)
-    if filters.theme is not None:
-        qs = qs.filter(theme=filters.theme)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.area is not None:
-        qs = qs.filter(area_id__in=area_with_descendant_ids(area=filters.area))
+    qs = _by_dimensions(qs, filters)
     sql, params = qs.values("i", "j", "count", "ids").query.sql_with_params()
     return sql, list(params), True
 

@@ -66,17 +66,19 @@ def _folders_by_storage() -> list[tuple[Storage, list[str]]]:
     return result
 
 
-def _walk(storage: Storage, folder: str) -> list[str]:
-    # Listed, not asked whether it exists: a bucket has no folders (S3's exists() of a prefix is
-    # False), and its listdir of a missing prefix is empty where the file system's raises.
+def storage_files(storage: Storage, folder: str = "") -> list[str]:
+    """Every file name under `folder` of `storage`, sorted, through listdir.
+
+    Listed, not asked whether it exists: a bucket has no folders (S3's exists() of a prefix is
+    False), and its listdir of a missing prefix is empty where the file system's raises."""
     try:
         dirs, files = storage.listdir(folder)
     except FileNotFoundError:
         return []
     names = [f"{folder}{name}" for name in files]
     for sub in dirs:
-        names.extend(_walk(storage, f"{folder}{sub}/"))
-    return names
+        names.extend(storage_files(storage, f"{folder}{sub}/"))
+    return sorted(names)
 
 
 def _referenced() -> set[str]:
@@ -97,7 +99,7 @@ def photos_sweep(*, older_than: timedelta = ORPHAN_AGE) -> list[str]:
         (storage, name)
         for storage, folders in _folders_by_storage()
         for folder in folders
-        for name in _walk(storage, folder)
+        for name in storage_files(storage, folder)
     ]
     # Read after listing: a row committed meanwhile names its file, which is then kept.
     referenced = _referenced()

@@ -24,7 +24,7 @@ from django.test import Client
 from PIL import Image
 
 from config.settings.backends import media_storage
-from engagement.models import Contribution
+from tests.test_media import _jpeg, _submit_with_photo
 
 try:
     import boto3
@@ -111,31 +111,6 @@ def bucket(s3_endpoint, settings):
         ),
     }
     return s3_endpoint
-
-
-def _jpeg() -> io.BytesIO:
-    buffer = io.BytesIO()
-    Image.new("RGB", (120, 90), "orange").save(buffer, "JPEG")
-    buffer.seek(0)
-    buffer.name = "bench.jpg"
-    return buffer
-
-
-def _submit_with_photo(browser: Client, theme) -> Contribution:
-    response = browser.post(
-        f"/campaigns/{theme.campaign.slug}/",
-        {
-            "kind": "need",
-            "theme": theme.slug,
-            "title": "Broken bench",
-            "body": "See the photo.",
-            "lat": "61.5",
-            "lon": "23.63",
-            "photos": [_jpeg()],
-        },
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    return Contribution.objects.get(title="Broken bench")
 
 
 def test_the_settings_read_the_bucket_variables():

@@ -13,17 +13,7 @@ from django.core.files import File
 from django.core.files.storage import Storage, default_storage
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-
-def storage_files(storage: Storage, folder: str = "") -> list[str]:
-    """Every file name under `folder` of `storage`, through listdir (a bucket has no folders)."""
-    try:
-        dirs, files = storage.listdir(folder)
-    except FileNotFoundError:
-        return []
-    names = [f"{folder}{name}" for name in files]
-    for sub in dirs:
-        names.extend(storage_files(storage, f"{folder}{sub}/"))
-    return sorted(names)
+from config.uploads import storage_files
 
 
 def archive_export(storage: Storage, path: Path) -> int:

@@ -25,6 +25,21 @@ from tests.factories import (
 from toolkit.models import Organisation
 
 
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Figures a test recorded with `record_property("summary_line", ...)` (the Voikko
+    coverage), printed at the end of every run, with or without -s, with or without xdist."""
+    lines = [
+        value
+        for report in terminalreporter.getreports("passed") + terminalreporter.getreports("failed")
+        for name, value in getattr(report, "user_properties", [])
+        if name == "summary_line"
+    ]
+    if lines:
+        terminalreporter.section("figures")
+        for line in dict.fromkeys(lines):
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in Finnish, the default language, whatever the previous request chose."""

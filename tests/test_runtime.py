@@ -111,6 +111,13 @@ def test_seed_synthetic_adds_public_contributions_inside_the_area():
     assert set(synthetic.values_list("moderation_state", flat=True)) == {"published"}
     tesoma = Area.objects.get(slug="tesoma")
     assert synthetic.filter(geometry__within=tesoma.boundary).count() == 50
+    # Written with the base forms search_text gives, so the refresh has none to redo.
+    from engagement.common.lemmas import search_text
+    from engagement.participation.search import contribution_lemmas_refresh
+
+    one = synthetic.first()
+    assert set(one.search_lemmas.split()) == set(search_text(one.title, one.body).split())
+    assert contribution_lemmas_refresh() == 0
 
 
 @pytest.mark.django_db

@@ -26,6 +26,7 @@ from engagement.models.analysis import (
     AnalysisTerm,
     ContributionTerms,
 )
+from engagement.participation.search import contribution_lemmas_refresh
 
 logger = logging.getLogger(__name__)
 PUBLISHED = Contribution.ModerationState.PUBLISHED
@@ -85,6 +86,8 @@ def analysis_refresh(*, campaign: Campaign) -> AnalysisRefresh:
     """Rebuild the campaign's summaries from its published contributions, in one transaction
     (a reader sees the old summaries or the new ones, never a mix)."""
     started = time.perf_counter()
+    # Base forms a bulk write left behind, for search (decision 0032); then the words.
+    contribution_lemmas_refresh(campaign_id=campaign.pk)
     contribution_terms_update(campaign=campaign)
     published = Contribution.objects.filter(campaign=campaign, moderation_state=PUBLISHED)
     with transaction.atomic():

@@ -4,12 +4,13 @@ from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, GistIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db.models import Case, GeneratedField, When
+from django.contrib.postgres.search import SearchVectorField
+from django.db.models import GeneratedField
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from engagement.models.search import LEMMAS_STALE, lemmas_assign, search_vector
 from geo.selectors import privacy_cell, public_point
 
 
@@ -269,13 +270,15 @@ class Contribution(models.Model):
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Full-text search in the language the resident wrote in (Finnish stemming by default).
+    # Finnish base forms of the title and body (Voikko), written by save() and by
+    # contribution_lemmas_refresh, with the MD5 of the text they are of (engagement.models.search,
+    # decision 0032).
+    search_lemmas = models.TextField(blank=True, default="", editable=False)
+    search_lemmas_of = models.CharField(max_length=32, blank=True, default="", editable=False)
+    # Full-text search in the language the resident wrote in: Finnish (the default) by base
+    # forms, Swedish and English by PostgreSQL's Snowball.
     search = GeneratedField(
-        expression=Case(
-            When(language="sv", then=SearchVector("title", "body", config="swedish")),
-            When(language="en", then=SearchVector("title", "body", config="english")),
-            default=SearchVector("title", "body", config="finnish"),
-        ),
+        expression=search_vector(),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -290,6 +293,8 @@ class Contribution(models.Model):
                 name="contribution_public_list",
             ),
             GinIndex(fields=["search"], name="contribution_search"),
+            # The Finnish rows whose base forms a bulk write left behind, for the refresh.
+            models.Index(fields=["id"], condition=LEMMAS_STALE, name="contribution_lemmas_stale"),
             GistIndex(fields=["public_point"], name="contribution_public_point"),
             # The routes and areas near a tile, without walking past every point.
             GistIndex(
@@ -312,6 +317,14 @@ class Contribution(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        """Keep the Finnish base forms of the text current on every save that writes it."""
+        fields = kwargs.get("update_fields")
+        writes_text = fields is None or bool({"title", "body", "language"} & set(fields))
+        if writes_text and lemmas_assign(self) and fields is not None:
+            kwargs["update_fields"] = {*fields, "search_lemmas", "search_lemmas_of"}
+        super().save(*args, **kwargs)
 
 
 class Photo(models.Model):

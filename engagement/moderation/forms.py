@@ -20,6 +20,7 @@ class QueueFilterForm(forms.Form):
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     kind = choice_filter(_("Kind"), _("All kinds"), Contribution.Kind.choices)
     state = choice_filter(_("State"), _("Needs attention"), Contribution.ModerationState.choices)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     flagged = forms.BooleanField(label=_("Flagged only"), required=False)
 
     def __init__(self, *args, campaigns, **kwargs) -> None:

@@ -15,6 +15,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from engagement.models import Campaign, Comment, Contribution, Flag, ModerationAction
+from engagement.participation.search import contributions_search
 from engagement.rules import moderated_campaigns
 
 # Moderation ---------------------------------------------------------------------------------
@@ -56,6 +57,7 @@ class QueueFilters:
     kind: str | None = None
     state: str | None = None
     flagged: bool = False
+    q: str = ""  # words in any inflected form (engagement.participation.search)
 
 
 def moderation_queue(
@@ -79,6 +81,8 @@ def moderation_queue(
     qs = qs.filter(Q(moderation_state=filters.state) if filters.state else NEEDS_ATTENTION)
     if filters.flagged:
         qs = qs.filter(open_flags__gt=0)
+    if filters.q:
+        qs = contributions_search(qs, filters.q)
     return qs.order_by("-open_flags", "created_at", "id")
 
 

@@ -59,6 +59,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         kind=data.get("kind") or None,
         state=data.get("state") or None,
         flagged=bool(data.get("flagged")),
+        q=data.get("q") or "",
     )
     items = list(
         moderation_queue(campaigns=campaigns, filters=filters).prefetch_related("photos", "flags")[

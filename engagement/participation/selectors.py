@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.gis.db.models import GeometryField
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.contrib.gis.geos import Polygon
-from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.db import connection, connections
 from django.db.models import (
@@ -49,6 +48,7 @@ from engagement.participation.features import (
     json_string_around,
 )
 from engagement.participation.places import place_text_expression
+from engagement.participation.search import contributions_search
 from engagement.rules import can_change_contribution, can_moderate
 from geo.models import Area
 from geo.selectors import area_with_descendant_ids
@@ -152,8 +152,6 @@ SORT_ORDER = {
     Sort.MOST_SUPPORTED: ["-supports_count", "-created_at", "-id"],
     Sort.MOST_DISCUSSED: ["-comments_count", "-created_at", "-id"],
 }
-# A contribution written in any language is found by a query stemmed in each of them.
-SEARCH_CONFIGS = ("finnish", "swedish", "english")
 
 
 @dataclass(frozen=True)
@@ -203,10 +201,7 @@ def contributions_matching(*, filters: ContributionFilters) -> QuerySet[Contribu
     if filters.status:
         qs = qs.filter(status=filters.status)
     if filters.q:
-        query = SearchQuery(filters.q, config=SEARCH_CONFIGS[0], search_type="websearch")
-        for config in SEARCH_CONFIGS[1:]:
-            query |= SearchQuery(filters.q, config=config, search_type="websearch")
-        qs = qs.filter(search=query)
+        qs = contributions_search(qs, filters.q)
     return qs.order_by()
 
 

@@ -3,9 +3,11 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, models, transaction
 
+from engagement.common.lemmas import search_text
 from engagement.models import Campaign, Contribution
 
 SYNTHETIC_PREFIX = "Synthetic "
+SYNTHETIC_BODY = "Generated for benchmarks."
 
 
 class Command(BaseCommand):
@@ -38,13 +40,14 @@ class Command(BaseCommand):
                     INSERT INTO engagement_contribution
                         (campaign_id, kind, theme_id, title, body, geometry, area_id, language,
                          status, moderation_state, hidden_reason, exact_location_public,
-                         created_at, updated_at)
+                         created_at, updated_at, search_lemmas, search_lemmas_of)
                     SELECT %(campaign)s,
                            (ARRAY['idea', 'need'])[1 + n %% 2],
                            (%(themes)s::bigint[])[1 + n %% cardinality(%(themes)s::bigint[])],
-                           %(prefix)s || n, 'Generated for benchmarks.',
+                           %(prefix)s || n, %(body)s,
                            (dump).geom, %(area)s, 'fi', 'new', 'published', '', false,
-                           now() - (n || ' seconds')::interval, now()
+                           now() - (n || ' seconds')::interval, now(),
+                           %(lemmas)s || n, md5(%(prefix)s || n || ' ' || %(body)s)
                     FROM (
                         SELECT row_number() OVER () AS n, dump
                         FROM ST_Dump(ST_GeneratePoints(
@@ -56,6 +59,11 @@ class Command(BaseCommand):
                         "campaign": target.pk,
                         "themes": theme_ids,
                         "prefix": SYNTHETIC_PREFIX,
+                        "body": SYNTHETIC_BODY,
+                        # The Finnish base forms search_text gives (words, then the number),
+                        # so the refresh has none to lemmatise (decision 0032).
+                        "lemmas": " ".join(search_text(SYNTHETIC_PREFIX, SYNTHETIC_BODY).split())
+                        + " ",
                         "area": target.area_id,
                         "count": contributions,
                     },

@@ -45,9 +45,11 @@ FILLER_BASE_FORMS = frozenset(
         "täytyä",
         "tulla",
         "saattaa",
+        "tehdä",
         "kerta",
         "hyvä",
         "iso",
+        "pieni",
         "uusi",
         "paljo",
         "kaikki",
@@ -105,10 +107,12 @@ def _snowball(word: str) -> str:
     return stemmers["fi"].stemWord(word)
 
 
-def _rank(analysis: dict) -> tuple[int, int]:
+def _rank(analysis: dict) -> tuple[int, int, int]:
+    """Class first, then fewer compound parts, then the longer base form (the one that
+    explains more of the written word: 'keskustaan' is 'keskusta' rather than 'keskus')."""
     kind = analysis.get("CLASS", "")
     order = CLASS_ORDER.get(kind, 9 if kind in NAME_CLASSES else 5)
-    return (order, analysis.get("STRUCTURE", "").count("="))
+    return (order, analysis.get("STRUCTURE", "").count("="), -len(analysis.get("BASEFORM", "")))
 
 
 def _head(analysis: dict) -> str:

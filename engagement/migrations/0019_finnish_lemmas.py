@@ -79,9 +79,8 @@ class Migration(migrations.Migration):
             name="search_lemmas_of",
             field=models.CharField(blank=True, default="", editable=False, max_length=32),
         ),
-        migrations.RunPython(lemmatise, migrations.RunPython.noop, elidable=True),
-        migrations.RunPython(forget_finnish_stems, migrations.RunPython.noop, elidable=True),
-        # A generated column cannot be altered: dropped and added again on the new expression.
+        # A generated column cannot be altered: dropped and added again on the new expression
+        # (Finnish rows indexed by PostgreSQL's Snowball until lemmatised below).
         migrations.RemoveIndex(model_name="contribution", name="contribution_search"),
         migrations.RemoveField(model_name="contribution", name="search"),
         migrations.AddField(
@@ -132,4 +131,8 @@ class Migration(migrations.Migration):
                 name="contribution_lemmas_stale",
             ),
         ),
+        # Rows last: an UPDATE leaves trigger events (decision 0026's counters) that forbid
+        # altering the table later in the same transaction.
+        migrations.RunPython(lemmatise, migrations.RunPython.noop, elidable=True),
+        migrations.RunPython(forget_finnish_stems, migrations.RunPython.noop, elidable=True),
     ]

@@ -52,9 +52,14 @@ function densityLayer() {
   });
 }
 
+let densityRequest = 0;
+
 async function loadDensity(map, density) {
+  // The first view's fitBounds zooms after the first request: only the latest answer is drawn.
+  const request = ++densityRequest;
   const zoom = Math.max(0, map.getZoom() - config.zoomOffset);
   const collection = await fetchGeoJSON(`${config.hexbins}&zoom=${zoom}`);
+  if (request !== densityRequest) return;
   density.clearLayers();
   density.addData(collection);
   setState(map, "cells", collection.features.length);

@@ -18,8 +18,10 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 
 def test_shipped_demo_data_loads_and_lies_inside_tesoma():
     data = demo_data_read()
-    assert [area.slug for area in data.areas] == ["tampere", "tesoma"]
+    sub_areas = ["tesoma-keskus", "tesomajarvi", "myllypuro", "haukiluoma", "ikuri"]
+    assert [area.slug for area in data.areas] == ["tampere", "tesoma", *sub_areas]
     assert data.campaign.slug == "tesoma-together" and data.campaign.area == "tesoma"
+    assert all(a.parent == "tesoma" and "demo" in a.description["en"] for a in data.areas[2:])
     assert len(data.themes) == 5
     assert len(data.contributions) == 14
     tesoma = data.areas[1].boundary
@@ -129,7 +131,7 @@ def test_load_demo_twice_leaves_the_same_rows():
     call_command("load_demo", stdout=second)
     assert _row_counts() == counts
     assert "0 contributions created, 14 already there" in second.getvalue()
-    assert counts["geo.Area"] == 2
+    assert counts["geo.Area"] == 7  # Tampere, Tesoma and Tesoma's five demo sub-areas
     assert counts["engagement.Contribution"] == 14
     assert counts["toolkit.MethodCard"] == 13
     assert counts["toolkit.Pilot"] == 2

@@ -65,4 +65,4 @@ def test_load_demo_fills_the_gazetteer_and_describes_the_pins():
     )
     with override("fi"):
         assert contribution_place_text(pin).startswith("Länsikeskus")
-        assert contribution_place_text(pin).endswith(", Tesoma")
+        assert contribution_place_text(pin).endswith(", Tesoma (keskus)")  # its sub-area

@@ -105,7 +105,9 @@ def _areas(path: Path) -> list[AreaData]:
     """Areas in file order; a parent comes before its children."""
     areas: list[AreaData] = []
     for feature in features_read(path, types=("MultiPolygon", "Polygon")):
-        record = feature.properties.only("slug", "name", "kind", "parent", "default_zoom")
+        record = feature.properties.only(
+            "slug", "name", "kind", "parent", "default_zoom", "description"
+        )
         slug = _slug(record, "slug")
         if any(area.slug == slug for area in areas):
             raise record.error(f'area "{slug}" is defined twice', "slug")
@@ -120,6 +122,9 @@ def _areas(path: Path) -> list[AreaData]:
                 parent=parent,
                 default_zoom=record.integer("default_zoom", minimum=1, maximum=20),
                 boundary=_multipolygon(feature),
+                description=record.languages("description")
+                if record.value("description", default=None) is not None
+                else {},
             )
         )
     return areas
@@ -191,7 +196,7 @@ def _contributions(
     contributions: list[ContributionData] = []
     for feature in features:
         record = feature.properties.only(
-            "kind", "theme", "title", "body", "language", "comments", "supporters"
+            "kind", "theme", "title", "body", "language", "comments", "supporters", "days_ago"
         )
         title = record.text("title")
         if any(contribution.title == title for contribution in contributions):
@@ -216,6 +221,7 @@ def _contributions(
                 geometry=feature.geometry,
                 comments=comments,
                 supporters=record.texts("supporters", default=[]),
+                days_ago=record.integer("days_ago", minimum=1, maximum=3650),
             )
         )
     return contributions

@@ -14,6 +14,9 @@ class AreaData:
     parent: str | None
     default_zoom: int
     boundary: MultiPolygon
+    # A sub-area's note that its outline is an approximate demo boundary (fi, sv, en); the
+    # Area model has no description column, so it stays in the data files.
+    description: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class ContributionData:
     geometry: GEOSGeometry
     comments: list[CommentData]
     supporters: list[str]
+    days_ago: int = 1  # written this many days before the load, so the weeks have input
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ whose title exists.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -14,8 +14,8 @@ from django.contrib.auth.models import AbstractUser, Group, Permission
 from django.db import transaction
 from django.utils import timezone, translation
 
-from config.demo.schema import AccountData, DemoData, PilotData
-from engagement.models import Campaign, Contribution, Participant, Role, Theme
+from config.demo.schema import AccountData, ContributionData, DemoData, PilotData
+from engagement.models import Campaign, Comment, Contribution, Participant, Role, Support, Theme
 from engagement.participation.places import contributions_place_refresh
 from engagement.participation.services import (
     comment_add,
@@ -185,7 +185,7 @@ def _contributions(data: DemoData, campaign: Campaign, themes: dict[str, Theme])
     participant = participant_for_user(user=resident)
     existing = set(Contribution.objects.filter(campaign=campaign).values_list("title", flat=True))
     created = 0
-    for spec in data.contributions:
+    for position, spec in enumerate(data.contributions):
         if spec.title in existing:
             continue
         contribution = contribution_submit(
@@ -206,9 +206,28 @@ def _contributions(data: DemoData, campaign: Campaign, themes: dict[str, Theme])
                     comment_add(contribution=contribution, participant=neighbour, body=comment.body)
             if token in spec.supporters:
                 support_add(contribution=contribution, participant=neighbour)
+        _date(contribution, spec, position)
         existing.add(spec.title)
         created += 1
     return created
+
+
+def _date(contribution: Contribution, spec: ContributionData, position: int) -> None:
+    """Date a new demo contribution `spec.days_ago` days before today (at an hour set by its
+    place in the file, so the same load gives the same days and weeks), its comments a day apart
+    after it and its supports half a day apart, none later than now: the analysis page's weeks
+    have something to show (decision 0033)."""
+    now = timezone.now()
+    day = timezone.localdate() - timedelta(days=spec.days_ago)
+    written = timezone.make_aware(datetime.combine(day, time(9 + position % 9, 10 + position)))
+    Contribution.objects.filter(pk=contribution.pk).update(created_at=min(written, now))
+    comments = Comment.objects.filter(contribution=contribution).order_by("created_at", "pk")
+    for n, pk in enumerate(comments.values_list("pk", flat=True), start=1):
+        moment = min(written + timedelta(days=n, hours=n), now)
+        Comment.objects.filter(pk=pk).update(created_at=moment)
+    supports = Support.objects.filter(contribution=contribution).order_by("created_at", "pk")
+    for n, pk in enumerate(supports.values_list("pk", flat=True), start=1):
+        Support.objects.filter(pk=pk).update(created_at=min(written + timedelta(hours=12 * n), now))
 
 
 def _editor(data: DemoData) -> None:

@@ -234,6 +234,55 @@ def time_series(*, filters: AnalysisFilters, live: bool = False) -> list[Day]:
     return series
 
 
+# Above this many days a period is drawn and tabled per ISO week (a bar per day would be too
+# thin to read or label).
+DAYS_PER_DAY_CHART = 31
+
+
+@dataclass(frozen=True)
+class Week:
+    """An ISO week of the period: its days inside the period (`first` to `last`) and sums."""
+
+    year: int
+    week: int
+    first: date
+    last: date
+    contributions: int
+    comments: int
+    supports: int
+
+
+def weekly_series(days: list[Day]) -> list[Week]:
+    """The days summed per ISO week (Monday to Sunday), every week of the period included; the
+    first and last week hold only the period's days."""
+    weeks: list[Week] = []
+    for d in days:
+        year, week, _weekday = d.day.isocalendar()
+        if weeks and (weeks[-1].year, weeks[-1].week) == (year, week):
+            w = weeks[-1]
+            weeks[-1] = Week(
+                year,
+                week,
+                w.first,
+                d.day,
+                w.contributions + d.contributions,
+                w.comments + d.comments,
+                w.supports + d.supports,
+            )
+        else:
+            weeks.append(Week(year, week, d.day, d.day, d.contributions, d.comments, d.supports))
+    return weeks
+
+
+def activity_series(*, filters: AnalysisFilters, live: bool = False) -> tuple[str, list]:
+    """("day", the days) for a period of at most DAYS_PER_DAY_CHART days, else ("week", the
+    ISO weeks)."""
+    days = time_series(filters=filters, live=live)
+    if len(days) <= DAYS_PER_DAY_CHART:
+        return "day", days
+    return "week", weekly_series(days)
+
+
 def top_contributions(*, filters: AnalysisFilters, by: str) -> list[Contribution]:
     """The most supported (`by="supports"`) or most discussed (`by="comments"`), from the
     stored counters (decision 0026)."""
@@ -260,6 +309,7 @@ def hexbins(
     cells: int | None = None,
     items: int = 50,
     live: bool = False,
+    min_count: int | None = None,
 ) -> str:
     """Hexagon bins of the contributions' public points as a GeoJSON FeatureCollection written
     by PostGIS, the busiest first (`cells` of them, or all).
@@ -269,8 +319,13 @@ def hexbins(
     those public now. From the summary (theme, kind, status and sub-area are its columns) unless
     `live`, there is none yet, or a period is asked; then from the newest ANALYSIS_LIVE_ROWS.
     `complete` and `as_of` in the collection say which.
+
+    Only cells with at least `min_count` contributions (ANALYSIS_MIN_GROUP unless given) are
+    in the collection at all: a smaller cell could point at one person's pin (decision 0033).
+    Each cell carries its centre (longitude, latitude) for the cells' table.
     """
     size = hex_size(zoom)
+    least = settings.ANALYSIS_MIN_GROUP if min_count is None else min_count
     as_of = None
     if not (live or filters.since or filters.until):
         as_of = summary_as_of(campaign=filters.campaign)
@@ -283,6 +338,7 @@ def hexbins(
         WITH r AS ({rows_sql}),
         cells AS (
             SELECT i, j, sum(count)::int AS n FROM r GROUP BY i, j
+            HAVING sum(count) >= %s
             ORDER BY n DESC, i, j {"LIMIT %s" if cells is not None else ""}
         ),
         listed AS (
@@ -302,12 +358,16 @@ def hexbins(
             'cell_size_m', %s,
             'as_of', %s,
             'complete', %s,
+            'min_count', %s,
             'features', coalesce(json_agg(json_build_object(
                 'type', 'Feature',
                 'id', i || ':' || j,
                 'geometry', ST_AsGeoJSON(ST_Transform(ST_SetSRID(
                     ST_Hexagon(%s, i, j), 3067), 4326), 6)::json,
-                'properties', json_build_object('count', n, 'contributions', items)
+                'properties', json_build_object(
+                    'count', n, 'contributions', items,
+                    'centre', ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_Centroid(
+                        ST_Hexagon(%s, i, j)), 3067), 4326), 5)::json -> 'coordinates')
             ) ORDER BY n DESC, i, j), '[]'::json)
         )::text
         FROM listed
@@ -323,7 +383,20 @@ def hexbins(
         cursor.execute("SET LOCAL work_mem = '64MB'")  # the live rows' sort in memory
         cursor.execute(
             sql,
-            [*params, *tail, url_prefix, items, PUBLISHED, size, as_of_text, complete, size],
+            [
+                *params,
+                least,
+                *tail,
+                url_prefix,
+                items,
+                PUBLISHED,
+                size,
+                as_of_text,
+                complete,
+                least,
+                size,
+                size,
+            ],
         )
         return cursor.fetchone()[0]
 

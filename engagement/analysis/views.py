@@ -6,6 +6,7 @@ from dataclasses import replace
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.gis.geos import Point
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,12 +18,12 @@ from rest_framework.settings import ISO_8601
 
 from engagement.analysis.selectors import (
     AnalysisFilters,
+    activity_series,
     describe_period,
     frequent_terms,
     hexbins,
     overview,
     summary_as_of,
-    time_series,
     top_contributions,
 )
 from engagement.analysis.services import analysis_refresh_request
@@ -32,6 +33,7 @@ from engagement.participation.api import MAX_LIMIT
 from engagement.participation.filters import ContributionFilterParser
 from engagement.rules import analysed_campaigns
 from geo.models import Area
+from geo.places import place_nearest
 from geo.selectors import area_boundary_geojson
 
 # What Django's choice fields say of a value not among the choices, in Django's own words.
@@ -174,7 +176,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             # every figure is counted from the contributions (the newest ANALYSIS_LIVE_ROWS).
             analysis_refresh_request(campaign=filters.campaign)
         counts = overview(filters=filters)
-        hot = json.loads(hexbins(filters=filters, zoom=14, cells=10, items=3))
+        hot = json.loads(hexbins(filters=filters, zoom=DENSITY_TABLE_ZOOM, cells=10, items=3))
+        unit, periods = activity_series(filters=filters)
         terms = frequent_terms(filters=filters)
         context.update(
             {
@@ -193,11 +196,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                     _chart("status", _("By status"), counts["by_status"]),
                     _chart("area", _("By sub-area"), counts["by_area"]),
                 ],
-                "day_chart": _day_chart(days := time_series(filters=filters)),
-                "days": days,
+                "time_chart": _time_chart(unit, periods),
                 "most_supported": top_contributions(filters=filters, by="supports"),
                 "most_discussed": top_contributions(filters=filters, by="comments"),
-                "hot_cells": hot["features"],
+                "density": _density_table(hot),
                 "terms": terms,
                 "export_query": "&".join(f"{k}={v}" for k, v in export_query.items()),
                 "map_config": {
@@ -205,7 +207,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                     "api": reverse("engagement-api:contribution-list"),
                     "pageSize": MAX_LIMIT,
                     "filters": export_query,
+                    "minCount": settings.ANALYSIS_MIN_GROUP,
+                    "classes": (classes := _density_classes(hot)),
+                    "zoomOffset": DENSITY_ZOOM_OFFSET,
                 },
+                "density_legend": classes,
                 "boundary_geojson": json.loads(area_boundary_geojson(area=filters.campaign.area)),
             }
         )
@@ -214,40 +220,148 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-BAR_WIDTH = 300
+# The cells' table uses the density map's cells at the zoom the dashboard's map opens at on a
+# desktop (13 for Tesoma's whole area, cells asked two zooms coarser): 1000 m hexagons. The
+# map says the size of the cells it shows (decision 0033).
+DENSITY_TABLE_ZOOM = 11
+# A bar longer than this share of its track carries its value inside, in white.
+VALUE_INSIDE_AT = 70.0
+
+
+def _number(n: int) -> str:
+    """A count in the reader's language: "12 345" in Finnish and Swedish, "12,345" in English."""
+    return formats.number_format(n, force_grouping=True)
+
+
+def _bar_rows(items: list[tuple[str, str, int]]) -> list[dict]:
+    """(label, detail, count) as bar rows: the bar's length as a share of the longest (text,
+    in SVG's own decimal point), where its value is written, and the value in the reader's
+    language."""
+    top = max((count for _label, _detail, count in items), default=0) or 1
+    rows = []
+    for label, detail, count in items:
+        share = 100 * count / top
+        if count:
+            share = max(share, 0.5)  # a one among thousands still shows
+        rows.append(
+            {
+                "label": label,
+                "detail": detail,
+                "count": count,
+                "value": _number(count),
+                "share": f"{share:.1f}",
+                "inside": share > VALUE_INSIDE_AT,
+            }
+        )
+    return rows
+
+
+def _alt_text(title: str, rows: list[dict]) -> str:
+    """The chart in one sentence for a screen reader: "By kind: Idea 6, Need 4"."""
+    parts = [" ".join(p for p in (r["label"], r["detail"], r["value"]) if p) for r in rows]
+    return f"{title}: {', '.join(parts)}"
 
 
 def _chart(key: str, title: str, bars: list) -> dict:
-    """Rows of an SVG bar chart: label, count, bar width and vertical position."""
-    top = max((bar.count for bar in bars), default=0) or 1
-    rows = [
-        {
-            "label": bar.label,
-            "count": bar.count,
-            "width": round(BAR_WIDTH * bar.count / top),
-            "y": index * 12,
-        }
-        for index, bar in enumerate(bars)
-    ]
-    return {"id": key, "title": title, "rows": rows, "height": len(rows) * 12}
+    """A horizontal bar chart with the value written at the end of each bar."""
+    rows = _bar_rows([(bar.label, "", bar.count) for bar in bars])
+    return {"id": key, "title": title, "rows": rows, "alt": _alt_text(title, rows)}
 
 
-def _day_chart(days: list) -> dict:
-    """Columns of the daily chart: contributions per day, scaled to 100 units high."""
-    top = max((d.contributions for d in days), default=0) or 1
-    width = min(40, max(4, 600 // max(len(days), 1)))
-    columns = [
-        {
-            "day": d.day,
-            "count": d.contributions,
-            "x": i * width,
-            "width": width - 1,
-            "height": (height := round(100 * d.contributions / top)),
-            "y": 100 - height,
-        }
-        for i, d in enumerate(days)
-    ]
-    return {"columns": columns, "width": max(len(days) * width, 1)}
+def _short(day) -> str:
+    return formats.date_format(day, "SHORT_DATE_FORMAT")
+
+
+def _time_chart(unit: str, periods: list) -> dict:
+    """Contributions per day, or per ISO week ("vk 23", "v. 23", "wk 23" with its dates) for a
+    longer period, as bar rows; the table rows carry comments and supports too."""
+    items = []
+    for p in periods:
+        if unit == "week":
+            label = _("wk %(week)s") % {"week": p.week}
+            detail = _("%(first)s–%(last)s") % {  # noqa: RUF001 (a range's en dash)
+                "first": _short(p.first),
+                "last": _short(p.last),
+            }
+        else:
+            label = formats.date_format(p.day, "D")
+            detail = _short(p.day)
+        items.append((label, detail, p.contributions))
+    rows = _bar_rows(items)
+    for row, p in zip(rows, periods, strict=True):
+        row["comments"] = _number(p.comments)
+        row["supports"] = _number(p.supports)
+        row["start"] = p.first if unit == "week" else p.day
+    title = _("Contributions per week") if unit == "week" else _("Contributions per day")
+    return {
+        "id": "time",
+        "unit": unit,
+        "title": title,
+        "rows": rows,
+        "alt": _alt_text(title, rows),
+    }
+
+
+def _density_table(collection: dict) -> dict:
+    """The density cells as the map's text alternative: the place nearest each cell's centre
+    (or the centre's coordinates), its count and its newest contributions."""
+    cells = []
+    for feature in collection["features"]:
+        lon, lat = feature["properties"]["centre"]
+        near = place_nearest(geometry=Point(lon, lat, srid=4326), within=DENSITY_PLACE_METRES)
+        cells.append(
+            {
+                "place": near.place.name if near else None,
+                "centre": f"{formats.number_format(lat, 4)} N, {formats.number_format(lon, 4)} E",
+                "count": _number(feature["properties"]["count"]),
+                "contributions": feature["properties"]["contributions"],
+            }
+        )
+    return {
+        "cells": cells,
+        "size": collection["cell_size_m"],
+        "min_count": collection["min_count"],
+    }
+
+
+# The density map asks for cells this many zooms coarser than it shows (about 160 px wide):
+# at Tesoma's whole-area view 500 m hexagons, where k contributions can meet.
+DENSITY_ZOOM_OFFSET = 2
+# From the map's lightest to its darkest fill: the lightest 3.4:1 against the map's background
+# (#eef2f4) and 3.8:1 against white (WCAG 1.4.11), the darkest 13:1.
+DENSITY_LIGHT = (80, 134, 194)
+DENSITY_DARK = (11, 49, 92)
+DENSITY_CLASSES = 5
+NICE_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000)
+
+
+def _density_classes(collection: dict) -> list[dict]:
+    """The density map's graded classes (lowest count, fill, the range in the reader's language),
+    from k up in round steps to the busiest cell of the table, at most DENSITY_CLASSES."""
+    k = collection["min_count"]
+    top = max((f["properties"]["count"] for f in collection["features"]), default=k)
+    # At least three classes, so the legend reads as a scale even while few cells reach k.
+    lows = [k * step for step in NICE_STEPS if k * step <= top or step <= 5]
+    if len(lows) > DENSITY_CLASSES:  # keep the first and spread the others evenly
+        picks = [round(i * (len(lows) - 1) / (DENSITY_CLASSES - 1)) for i in range(5)]
+        lows = [lows[i] for i in picks]
+    classes = []
+    for index, low in enumerate(lows):
+        t = index / (len(lows) - 1) if len(lows) > 1 else 1
+        rgb = [round(a + (b - a) * t) for a, b in zip(DENSITY_LIGHT, DENSITY_DARK, strict=True)]
+        if index + 1 < len(lows):
+            label = _("%(low)s–%(high)s") % {  # noqa: RUF001 (a range's en dash)
+                "low": _number(low),
+                "high": _number(lows[index + 1] - 1),
+            }
+        else:
+            label = _("%(low)s or more") % {"low": _number(low)}
+        classes.append({"min": low, "fill": "#{:02x}{:02x}{:02x}".format(*rgb), "label": label})
+    return classes
+
+
+# A cell is named after a place this near its centre (a 500 m hexagon is 866 m across).
+DENSITY_PLACE_METRES = 300
 
 
 @login_required

@@ -1,5 +1,6 @@
-// Analysis map: hexagon counts (by zoom), a density layer and the pins, with the dashboard's
-// filters. Clicking a cell lists its contributions below the map; the tables say the same.
+// Analysis map: the density of contributions (hexagon cells of at least k, graded) and the
+// pins, with the dashboard's filters. Clicking a cell lists its contributions below the map;
+// the cells' table says the same.
 
 import { fetchAllFeatures, fetchGeoJSON } from "./lib/api.js";
 import { pageConfig, readJSON } from "./lib/config.js";
@@ -28,55 +29,52 @@ function showCell(feature) {
   heading.focus();
 }
 
-function colour(count, max) {
-  const t = max > 1 ? (count - 1) / (max - 1) : 1;
-  // From light blue to the site's dark blue: every step keeps 3:1 against the map background.
-  const light = [107, 160, 214];
-  const dark = [11, 79, 138];
-  const mix = light.map((c, i) => Math.round(c + (dark[i] - c) * t));
-  return `rgb(${mix.join(",")})`;
+/** The fill of a cell's class: the darkest class whose lowest count the cell reaches. */
+function fill(count) {
+  let chosen = config.classes[0];
+  for (const cls of config.classes) if (count >= cls.min) chosen = cls;
+  return chosen.fill;
 }
 
-function hexLayer() {
-  const hexes = L.geoJSON(null, {
+/**
+ * Density: the hexagon bins PostGIS counts from the public locations, drawn in graded classes
+ * (the legend below the map). The server sends only cells with at least k contributions.
+ */
+function densityLayer() {
+  return L.geoJSON(null, {
     style: (f) => ({
       color: COLOURS.halo,
       weight: 1,
-      fillColor: colour(f.properties.count, hexes.max ?? 1),
-      fillOpacity: 0.75,
+      fillColor: fill(f.properties.count),
+      fillOpacity: 0.8,
     }),
     onEachFeature: (feature, layer) => layer.on("click", () => showCell(feature)),
   });
-  return hexes;
 }
 
-/** Density: soft, overlapping discs whose opacity adds up where input gathers. */
-function heatDisc(feature, renderer) {
-  return L.circle(L.geoJSON(feature).getBounds().getCenter(), {
-    renderer,
-    radius: 120,
-    stroke: false,
-    fillColor: COLOURS.accent,
-    fillOpacity: 0.18,
-    interactive: false,
+let densityRequest = 0;
+
+async function loadDensity(map, density) {
+  // The first view's fitBounds zooms after the first request: only the latest answer is drawn.
+  const request = ++densityRequest;
+  const zoom = Math.max(0, map.getZoom() - config.zoomOffset);
+  const collection = await fetchGeoJSON(`${config.hexbins}&zoom=${zoom}`);
+  if (request !== densityRequest) return;
+  density.clearLayers();
+  density.addData(collection);
+  setState(map, "cells", collection.features.length);
+  setState(map, "cellSize", collection.cell_size_m);
+  const size = document.getElementById("density-cell-size");
+  size.textContent = interpolate(gettext("hexagons of %(size)s m"), {
+    size: collection.cell_size_m.toLocaleString(document.documentElement.lang),
   });
 }
 
-async function loadHexes(map, hexes) {
-  const collection = await fetchGeoJSON(`${config.hexbins}&zoom=${map.getZoom()}`);
-  hexes.max = Math.max(1, ...collection.features.map((f) => f.properties.count));
-  hexes.clearLayers();
-  hexes.addData(collection);
-  setState(map, "cells", collection.features.length);
-}
-
-async function loadPoints(pins, heat, renderer) {
+async function loadPoints(pins) {
   const params = new URLSearchParams({ ...config.filters, limit: String(config.pageSize) });
   const collection = await fetchAllFeatures(`${config.api}?${params}`);
   pins.clearLayers();
   pins.addData(collection);
-  heat.clearLayers();
-  for (const feature of collection.features) heat.addLayer(heatDisc(feature, renderer));
 }
 
 window.addEventListener("map:init", (event) => {
@@ -86,26 +84,25 @@ window.addEventListener("map:init", (event) => {
 
   const renderer = L.canvas();
   const layers = {
-    hexbins: hexLayer(),
-    heat: L.layerGroup(),
+    density: densityLayer(),
     pins: L.geoJSON(null, pinOptions({ renderer, size: "small" })),
   };
-  let shown = "hexbins";
+  let shown = "density";
   function show(name) {
     shown = name;
     for (const layer of Object.values(layers)) layer.remove();
     layers[name].addTo(map);
+    if (name === "density") loadDensity(map, layers.density);
   }
 
   map.on("zoomend", () => {
-    if (shown === "hexbins") loadHexes(map, layers.hexbins);
+    if (shown === "density") loadDensity(map, layers.density);
   });
   const choice = document.getElementById("layer-choice");
   choice.hidden = false;
   for (const radio of choice.querySelectorAll("input[name=layer]")) {
     radio.addEventListener("change", () => show(radio.value));
   }
-  loadHexes(map, layers.hexbins);
-  loadPoints(layers.pins, layers.heat, renderer);
-  show("hexbins");
+  loadPoints(layers.pins);
+  show("density");
 });

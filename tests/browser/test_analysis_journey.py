@@ -1,4 +1,4 @@
-"""An analyst filters by theme, opens a hexagon cell, and downloads a GeoJSON export."""
+"""An analyst opens a density cell, filters by theme, and downloads a GeoJSON export."""
 
 import json
 import re
@@ -21,14 +21,8 @@ def test_analyst_filters_opens_a_cell_and_downloads_geojson(page: Page, live_ser
     expect(page.get_by_role("heading", level=1)).to_contain_text("Tesoma")
     assert serious_violations(page) == []
 
-    page.get_by_label("Theme", exact=True).select_option("innovative-routes")
-    page.get_by_role("button", name="Show").click()
-    routes = Contribution.objects.filter(
-        theme__slug="innovative-routes", moderation_state="published"
-    )
-    totals = page.locator(".totals")
-    expect(totals).to_contain_text(str(routes.count()))
-
+    # The whole campaign: the density map has a cell of at least k (5) contributions.
+    published = Contribution.objects.filter(moderation_state="published")
     map_el = page.locator("#analysis-map")
     expect(map_el).to_have_attribute("data-cells", re.compile(r"^[1-9]"))
     cell = page.locator("#analysis-map path.leaflet-interactive").first
@@ -36,8 +30,18 @@ def test_analyst_filters_opens_a_cell_and_downloads_geojson(page: Page, live_ser
     panel = page.locator("#cell-panel")
     expect(panel).to_be_visible()
     expect(panel.locator("li").first).to_be_visible()
+    assert panel.locator("li").first.inner_text() in set(published.values_list("title", flat=True))
+
+    page.get_by_label("Theme", exact=True).select_option("innovative-routes")
+    page.get_by_role("button", name="Show").click()
+    routes = published.filter(theme__slug="innovative-routes")
+    totals = page.locator(".totals")
+    expect(totals).to_contain_text(str(routes.count()))
+    # Fewer than k routes in any cell: the map draws none and its table says so.
+    assert routes.count() < 5
+    expect(map_el).to_have_attribute("data-cells", "0")
+    expect(page.locator("#density-table")).to_contain_text("No cell has 5 contributions or more.")
     titles = set(routes.values_list("title", flat=True))
-    assert panel.locator("li").first.inner_text() in titles
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="GeoJSON").click()

@@ -76,3 +76,10 @@ def fixture_data(theme):
             Comment.objects.filter(pk=k.pk).update(created_at=DAY1 + timedelta(days=2))
     CommentFactory(contribution=made["D"], moderation_state="hidden")
     return campaign, made
+
+
+@pytest.fixture
+def every_cell(settings):
+    """k = 1: every hexagon is sent, for the tests of the binning itself (which cell holds
+    which point, hidden ones left out); the k threshold has its own tests (test_density.py)."""
+    settings.ANALYSIS_MIN_GROUP = 1

@@ -72,7 +72,7 @@ def features(collection: str) -> list:
     return sorted(parsed["features"], key=lambda f: f["id"])
 
 
-def test_the_summaries_equal_a_count_from_scratch_with_every_filter(texts, theme):
+def test_the_summaries_equal_a_count_from_scratch_with_every_filter(texts, theme, every_cell):
     campaign, _made = texts
     assert summary_as_of(campaign=campaign) is None
     refresh = analysis_refresh(campaign=campaign)
@@ -99,7 +99,9 @@ def test_the_summaries_equal_a_count_from_scratch_with_every_filter(texts, theme
     assert "salai" not in {t.stem for t in terms}
 
 
-def test_a_contribution_hidden_after_the_refresh_is_no_longer_listed(texts, analyst_client):
+def test_a_contribution_hidden_after_the_refresh_is_no_longer_listed(
+    texts, analyst_client, every_cell
+):
     campaign, made = texts
     analysis_refresh(campaign=campaign)
     Contribution.objects.filter(pk=made["A"].pk).update(moderation_state="hidden")
@@ -117,7 +119,7 @@ def test_a_contribution_hidden_after_the_refresh_is_no_longer_listed(texts, anal
 
 
 def test_a_view_the_summary_does_not_serve_counts_the_newest_rows_and_says_so(
-    texts, settings, analyst_client
+    texts, settings, analyst_client, every_cell
 ):
     campaign, _made = texts
     analysis_refresh(campaign=campaign)

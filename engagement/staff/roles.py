@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import translation
 
 from engagement.models import Campaign, Role
 from geo.models import Area
@@ -75,7 +76,9 @@ def grants_for_groups(groups: list[str], role_map: dict | None = None) -> list[R
             if campaign_id is None and area_id is None:
                 logger.warning("OIDC_ROLE_MAP[%r] names a missing campaign or area", group)
                 continue
-            title = entry.get("title") or str(Role.Kind(entry["kind"]).label)
+            # The kind's name in the site's language, whatever language this sign-in is in.
+            with translation.override(settings.LANGUAGE_CODE):
+                title = entry.get("title") or str(Role.Kind(entry["kind"]).label)
             unit = entry.get("unit") or default_unit
             grants.append(RoleGrant(group, entry["kind"], campaign_id, area_id, title, unit))
     return grants

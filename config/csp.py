@@ -56,8 +56,14 @@ def extra_directives(text: str) -> dict[str, list[str]]:
     return directives
 
 
-def policy_directives(*, tile_urls: list[str], extra: str = "") -> dict[str, list[str]]:
+def policy_directives(
+    *, tile_urls: list[str], extra: str = "", form_action_urls: tuple[str, ...] = ()
+) -> dict[str, list[str]]:
     """The site's policy: only its own files, plus the base map's tile server and the extras.
+
+    `form_action_urls`: where a form of ours may lead besides the site, after redirects too:
+    the staff sign-in posts to the site, which sends the browser on to the city's identity
+    provider (decision 0035).
 
     `NONCE` in script-src is sent only on a page that asks for one: django-leaflet's admin map
     widget, whose inline script is the admin's, not ours. No public page uses it.
@@ -82,6 +88,10 @@ def policy_directives(*, tile_urls: list[str], extra: str = "") -> dict[str, lis
         source = source_of(url)
         if source and source not in directives["img-src"]:
             directives["img-src"].append(source)
+    for url in form_action_urls:
+        source = source_of(url)
+        if source and source not in directives["form-action"]:
+            directives["form-action"].append(source)
     for name, sources in extra_directives(extra).items():
         directives.setdefault(name, [])
         directives[name].extend(s for s in sources if s not in directives[name])

@@ -1,5 +1,6 @@
 """Root URLs: pages under language prefixes (Finnish unprefixed), API and health outside them."""
 
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -74,6 +75,14 @@ urlpatterns += i18n_patterns(
     path("", include("engagement.urls")),
     prefix_default_language=False,
 )
+
+# After the pages, so that reverse() names these: the staff sign-in and its callback have one
+# address in every language, the one registered at the city's identity provider (decision 0035);
+# the language the sign-in began in travels in its state.
+if apps.is_installed("allauth.socialaccount.providers.openid_connect"):
+    urlpatterns.append(
+        path("accounts/", include("allauth.socialaccount.providers.openid_connect.urls"))
+    )
 
 
 MACHINE_PREFIXES = ("/api/", "/tiles/", "/features/", "/basemap/")

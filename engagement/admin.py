@@ -67,9 +67,11 @@ class AccessibilityFeedbackAdmin(admin.ModelAdmin):
 
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):
-    list_display = ["user", "kind", "campaign", "area", "title", "unit"]
+    list_display = ["user", "kind", "campaign", "area", "title", "unit", "identity_provider_group"]
     list_filter = ["kind", "campaign", "area"]
     autocomplete_fields = ["user"]
+    # Written by the staff sign-in (engagement/staff/roles.py): a role given here stays manual.
+    readonly_fields = ["identity_provider_group"]
 
 
 @admin.register(Flag)

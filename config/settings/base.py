@@ -15,6 +15,8 @@ from config.settings.backends import (
     session_engine,
 )
 from config.settings.environment import addresses
+from config.settings.oidc import APPS as OIDC_APPS
+from config.settings.oidc import role_map_read, socialaccount_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -204,6 +206,36 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 LOGIN_REDIRECT_URL = "engagement:my-contributions"
 ACCOUNT_LOGOUT_REDIRECT_URL = "engagement:home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Yhdessä] "
+
+# Staff sign-in with the city's OpenID Connect provider (config/settings/oidc.py, decision 0035),
+# on only when OIDC_SERVER_URL is set: the issuer (https://login.example.fi/realms/city) or its
+# discovery document's address. The callback to register is
+# <site>/accounts/oidc/staff/login/callback/. Residents keep e-mail sign-in.
+OIDC_SERVER_URL = env("OIDC_SERVER_URL", default="")
+OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", default="") or "OpenID Connect"
+# The claim holding the person's groups or roles ("groups", "roles", "realm_access.roles").
+OIDC_ROLES_CLAIM = env("OIDC_ROLES_CLAIM", default="groups")
+# {group: {"kind": "moderator", "area": "tesoma", "title": ..., "unit": ...}} as JSON.
+OIDC_ROLE_MAP = role_map_read(env("OIDC_ROLE_MAP", default=""))
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers(
+    server_url=OIDC_SERVER_URL,
+    client_id=env("OIDC_CLIENT_ID", default=""),
+    secret=env("OIDC_CLIENT_SECRET", default=""),
+    name=OIDC_PROVIDER_NAME,
+    scopes=env.list("OIDC_SCOPES", default=["openid", "profile", "email"]),
+    token_auth_method=env("OIDC_TOKEN_AUTH_METHOD", default=""),
+    pkce=env.bool("OIDC_PKCE", default=True),
+)
+if SOCIALACCOUNT_PROVIDERS:
+    INSTALLED_APPS += OIDC_APPS
+SOCIALACCOUNT_ADAPTER = "engagement.staff.adapter.StaffSocialAccountAdapter"
+# A local account is joined only when the provider asserts email_verified (the adapter checks).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# The provider vouches for its staff; no confirmation mail is sent to a work address.
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -460,7 +492,9 @@ LEAFLET_CONFIG = {
 # CSP_REPORT_ONLY=true sends the policy as Content-Security-Policy-Report-Only (to try it out).
 _CSP = {
     "DIRECTIVES": policy_directives(
-        tile_urls=tile_urls(MAP_BASE_LAYERS), extra=env("CSP_EXTRA_SOURCES", default="")
+        tile_urls=tile_urls(MAP_BASE_LAYERS),
+        extra=env("CSP_EXTRA_SOURCES", default=""),
+        form_action_urls=(OIDC_SERVER_URL,) if OIDC_SERVER_URL else (),
     )
 }
 if env.bool("CSP_REPORT_ONLY", default=False):

@@ -5,7 +5,8 @@ import secrets
 from pathlib import Path
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import BASE_DIR, LOGGING, STORAGES, env
+from config.settings.base import BASE_DIR, INSTALLED_APPS, LOGGING, STORAGES, env
+from config.settings.oidc import APPS as OIDC_APPS
 
 # A new key for each test run; exported, so the servers and workers a test starts sign alike.
 SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50)
@@ -37,3 +38,6 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # The demo's base map, which `load_demo` builds, in a folder of the tests' own (kept between runs,
 # so a second run only reads the file's header); tests that build their own use a tmp folder.
 MAP_PMTILES_DIR = Path(env("MAP_PMTILES_DIR", default=str(BASE_DIR / ".local" / "test-basemap")))
+# The staff sign-in's apps are always installed in tests, so their tables exist; the provider
+# itself is configured by the fixture that starts the OpenID stand-in (tests/oidc_standin.py).
+INSTALLED_APPS = [*INSTALLED_APPS, *(app for app in OIDC_APPS if app not in INSTALLED_APPS)]

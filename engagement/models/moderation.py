@@ -30,6 +30,11 @@ class Role(models.Model):
     # Shown with official responses: "Area coordinator, Western Tampere area team".
     title = models.CharField(_("public title"), max_length=120)
     unit = models.CharField(_("unit"), max_length=160)
+    # The identity provider's group that gave this role at the last staff sign-in (decision
+    # 0035); each sign-in adds and removes these. Empty: given by hand, never touched by it.
+    identity_provider_group = models.CharField(
+        _("identity provider group"), max_length=255, blank=True, default=""
+    )
 
     class Meta:
         verbose_name = _("role")

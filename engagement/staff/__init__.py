@@ -1,0 +1,1 @@
+"""Staff sign-in with the city's identity provider (OpenID Connect): its groups become roles."""

@@ -109,6 +109,9 @@ def demo_fresh() -> None:
     if _snapshot is not None:
         _restore(_snapshot)
         return
+    # As every test after the first finds it (transactional_db's flush): a database kept by
+    # --reuse-db may hold what an interrupted run left, which the copy would then bring back.
+    call_command("flush", interactive=False, verbosity=0, reset_sequences=False)
     _load_demo()
     if _unsupported or not _replica_role_allowed():
         _unsupported = True

@@ -3,8 +3,9 @@
 import os
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.demo_snapshot import demo_fresh
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these flags Chromium keeps trying to reach Google's services, which this network refuses.
@@ -73,5 +74,7 @@ def page(browser: Browser) -> Page:
 
 @pytest.fixture
 def demo(transactional_db):
-    """The Tesoma demo, loaded into the database the live server reads."""
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    """The Tesoma demo, loaded into the database the live server reads: as `load_demo` leaves
+    an empty database, restored from a copy taken after the process's first load
+    (tests/demo_snapshot.py, decision 0036)."""
+    demo_fresh()

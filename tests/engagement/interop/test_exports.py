@@ -420,8 +420,12 @@ def test_an_empty_geopackage_still_has_a_points_layer(client, theme, tmp_path):
 
 # Memory -------------------------------------------------------------------------------------
 
-ROWS = 100_000
+# Two sizes, the larger three times the smaller: the exports stream, so the peak must not grow
+# with the rows. A peak that grew by 400 bytes a row (a list of the rows, a buffered response)
+# would grow by 8 MB between them; the old 100,000-row run only caught 2 KB a row (decision 0036).
+SMALL_ROWS, LARGE_ROWS = 10_000, 30_000
 MEMORY_LIMIT = 200 * 1024 * 1024
+GROWTH_LIMIT = 8 * 1024 * 1024
 
 
 def _download(client, url: str, target: Path, **params) -> tuple[float, int]:
@@ -439,24 +443,41 @@ def _download(client, url: str, target: Path, **params) -> tuple[float, int]:
     return seconds, peak
 
 
-def test_a_hundred_thousand_contributions_export_in_flat_memory(client, theme, tmp_path):
-    call_command("seed_synthetic", contributions=ROWS, campaign=theme.campaign.slug)
+def _exported_rows(path: Path, format: str) -> int:
+    if format == "CSV":
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            return sum(1 for _ in csv.reader(file)) - 1
+    if format == "GeoJSON":
+        return len(DataSource(str(path))[0])
+    return len(DataSource(str(path))["contributions_points"])
 
-    seconds, peak = _download(client, CSV_URL, tmp_path / "big.csv", campaign=theme.campaign.slug)
-    print(f"CSV: {ROWS} rows in {seconds:.1f} s, tracemalloc peak {peak / 2**20:.1f} MB")
-    assert peak < MEMORY_LIMIT
-    with (tmp_path / "big.csv").open(encoding="utf-8-sig", newline="") as file:
-        assert sum(1 for _ in csv.reader(file)) == ROWS + 1
 
-    seconds, peak = _download(client, GEOJSON_URL, tmp_path / "big.geojson")
-    print(f"GeoJSON: {ROWS} features in {seconds:.1f} s, tracemalloc peak {peak / 2**20:.1f} MB")
-    assert peak < MEMORY_LIMIT
-    assert len(DataSource(str(tmp_path / "big.geojson"))[0]) == ROWS
-
-    seconds, peak = _download(client, GPKG_URL, tmp_path / "big.gpkg")
-    print(f"GeoPackage: {ROWS} features in {seconds:.1f} s, tracemalloc peak {peak / 2**20:.1f} MB")
-    assert peak < MEMORY_LIMIT
-    assert len(DataSource(str(tmp_path / "big.gpkg"))["contributions_points"]) == ROWS
+def test_exports_run_in_flat_memory_as_the_rows_triple(client, theme, tmp_path):
+    """Each format exported at SMALL_ROWS and at LARGE_ROWS: every row there, the peak under
+    MEMORY_LIMIT, and the peak at three times the rows within GROWTH_LIMIT of the first."""
+    campaign = theme.campaign.slug
+    formats = {
+        "CSV": (CSV_URL, {"campaign": campaign}),
+        "GeoJSON": (GEOJSON_URL, {}),
+        "GeoPackage": (GPKG_URL, {}),
+    }
+    peaks: dict[str, list[int]] = {name: [] for name in formats}
+    seeded = 0
+    for rows in (SMALL_ROWS, LARGE_ROWS):
+        call_command("seed_synthetic", contributions=rows - seeded, campaign=campaign)
+        seeded = rows
+        for name, (url, params) in formats.items():
+            target = tmp_path / f"{rows}.{name.lower()}"
+            seconds, peak = _download(client, url, target, **params)
+            print(f"{name}: {rows} rows in {seconds:.1f} s, tracemalloc peak {peak / 2**20:.1f} MB")
+            assert _exported_rows(target, name) == rows
+            assert peak < MEMORY_LIMIT
+            peaks[name].append(peak)
+    for name, (small, large) in peaks.items():
+        assert large - small < GROWTH_LIMIT, (
+            f"{name}: the peak grew from {small / 2**20:.1f} MB at {SMALL_ROWS} rows "
+            f"to {large / 2**20:.1f} MB at {LARGE_ROWS}"
+        )
 
 
 def test_without_server_side_cursors_exports_read_the_rows_in_chunks_by_id(

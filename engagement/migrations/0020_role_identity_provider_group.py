@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("engagement", "0016_analysis_summaries"),
+        ("engagement", "0019_finnish_lemmas"),
     ]
 
     operations = [

@@ -303,6 +303,9 @@ PERIODIC_TASKS = [
 # ANALYSIS_LIVE_ROWS matching contributions.
 ANALYSIS_REFRESH_SECONDS = env.int("ANALYSIS_REFRESH_SECONDS", default=600)
 ANALYSIS_LIVE_ROWS = env.int("ANALYSIS_LIVE_ROWS", default=20000)
+# Smallest group any analysis surface shows (background answers, the density map): smaller
+# groups are merged or left out, so no figure points at one person (decision 0034).
+ANALYSIS_MIN_GROUP = env.int("ANALYSIS_MIN_GROUP", default=5)
 # A failed send is tried again after EMAIL_QUEUE_RETRY_SECONDS, doubling each time up to an hour,
 # EMAIL_QUEUE_MAX_ATTEMPTS times in all (about 5 hours); then it is marked failed (`manage.py
 # outbox`). Sent messages are deleted from the outbox after EMAIL_QUEUE_KEEP_DAYS.

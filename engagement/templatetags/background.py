@@ -42,3 +42,10 @@ def my_background_answers(context) -> dict:
         background_survey__isnull=False,
     ).exclude(background_survey__questions=[])
     return {"campaigns": [(c, c.pk in answered) for c in campaigns]}
+
+
+@register.inclusion_tag("engagement/background/_invite.html", takes_context=True)
+def background_invite(context, campaign: Campaign) -> dict:
+    """After a send through the map script: the link to the optional questions (hidden until
+    then; without the script the page redirects to them itself)."""
+    return {"campaign": campaign, "asks": bool(survey_questions(campaign=campaign))}

@@ -10,6 +10,7 @@ from engagement.interop.services import api_key_create, api_key_revoke
 from engagement.models import (
     AccessibilityFeedback,
     ApiKey,
+    BackgroundSurvey,
     Campaign,
     Contribution,
     Flag,
@@ -17,6 +18,7 @@ from engagement.models import (
     Role,
     Theme,
 )
+from engagement.models.background import Question
 
 
 class ThemeForm(forms.ModelForm):
@@ -35,11 +37,34 @@ class ThemeInline(TranslationTabularInline):
     prepopulated_fields = {"slug": ("name",)}
 
 
+class BackgroundSurveyForm(forms.ModelForm):
+    questions = forms.MultipleChoiceField(
+        label=gettext_lazy("background questions"),
+        choices=Question.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = BackgroundSurvey
+        fields = ["questions"]
+
+
+class BackgroundSurveyInline(admin.StackedInline):
+    """Which optional background questions residents are asked after sending (0034)."""
+
+    model = BackgroundSurvey
+    form = BackgroundSurveyForm
+    extra = 0
+    max_num = 1
+    can_delete = True
+
+
 @admin.register(Campaign)
 class CampaignAdmin(TranslationAdmin):
     list_display = ["title", "area", "opens_at", "closes_at", "moderation"]
     prepopulated_fields = {"slug": ("title",)}
-    inlines = [ThemeInline]
+    inlines = [ThemeInline, BackgroundSurveyInline]
 
 
 @admin.register(Contribution)

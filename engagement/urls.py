@@ -1,9 +1,10 @@
 """The engagement app's pages, one URLconf per context, in the `engagement` namespace."""
 
 from engagement.analysis.urls import urlpatterns as analysis
+from engagement.background.urls import urlpatterns as background
 from engagement.moderation.urls import urlpatterns as moderation
 from engagement.participation.urls import urlpatterns as participation
 
 app_name = "engagement"
 
-urlpatterns = [*participation, *moderation, *analysis]
+urlpatterns = [*participation, *moderation, *analysis, *background]

@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractUser, Group, Permission
 from django.db import transaction
 from django.utils import timezone, translation
 
+from config.demo.background import demo_background_load
 from config.demo.schema import AccountData, ContributionData, DemoData, PilotData
 from engagement.models import Campaign, Comment, Contribution, Participant, Role, Support, Theme
 from engagement.participation.places import contributions_place_refresh
@@ -63,6 +64,7 @@ def demo_write(data: DemoData) -> Loaded:
         created = _contributions(data, campaign, themes)
         # Contributions written before the places were there are described by them now.
         contributions_place_refresh(Contribution.objects.filter(campaign=campaign))
+        demo_background_load(campaign)
     with transaction.atomic():
         cards, stories = toolkit_demo_load()
         _editor(data)

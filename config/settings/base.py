@@ -335,8 +335,8 @@ PERIODIC_TASKS = [
 # ANALYSIS_LIVE_ROWS matching contributions.
 ANALYSIS_REFRESH_SECONDS = env.int("ANALYSIS_REFRESH_SECONDS", default=600)
 ANALYSIS_LIVE_ROWS = env.int("ANALYSIS_LIVE_ROWS", default=20000)
-# The density map's smallest cell: a hexagon with fewer public contributions than this is
-# neither drawn nor sent (docs/decisions/0033), so no cell can point at one person's pin.
+# Smallest group any analysis surface shows (background answers, the density map): smaller
+# groups are merged or left out, so no figure or cell points at one person (decisions 0033, 0034).
 ANALYSIS_MIN_GROUP = env.int("ANALYSIS_MIN_GROUP", default=5)
 # A failed send is tried again after EMAIL_QUEUE_RETRY_SECONDS, doubling each time up to an hour,
 # EMAIL_QUEUE_MAX_ATTEMPTS times in all (about 5 hours); then it is marked failed (`manage.py

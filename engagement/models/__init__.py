@@ -7,6 +7,12 @@ from engagement.models.analysis import (
     AnalysisTerm,
     ContributionTerms,
 )
+from engagement.models.background import (
+    BackgroundAnswer,
+    BackgroundSurvey,
+    PopulationBase,
+    PopulationValue,
+)
 from engagement.models.exports import ExportJob
 from engagement.models.feedback import AccessibilityFeedback
 from engagement.models.integration import ApiKey
@@ -34,6 +40,8 @@ __all__ = [
     "AnalysisRefresh",
     "AnalysisTerm",
     "ApiKey",
+    "BackgroundAnswer",
+    "BackgroundSurvey",
     "Block",
     "Campaign",
     "Comment",
@@ -48,6 +56,8 @@ __all__ = [
     "OncePerParticipant",
     "Participant",
     "Photo",
+    "PopulationBase",
+    "PopulationValue",
     "Role",
     "StatusChange",
     "Support",

@@ -8,6 +8,8 @@ unconfirmed sign-up any more (docs/decisions/0015-media-privacy-retention-backup
   no browser stands for it again; its input, supports and blocks stay on the record, counted
   once as before;
 - a sign-up whose e-mail address was never confirmed (so it never signed in) is deleted;
+- background answers (decision 0034) of a participant with neither an account nor a token
+  (anonymised above, or an account deleted) are deleted;
 - the e-mail address left with accessibility feedback is emptied;
 - every address field in ADDRESS_FIELDS (what the abuse limits store, hashed) older than the
   cut-off is emptied;
@@ -35,7 +37,13 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django_tasks import task
 
-from engagement.models import AccessibilityFeedback, ApiKey, Participant, Role
+from engagement.models import (
+    AccessibilityFeedback,
+    ApiKey,
+    BackgroundAnswer,
+    Participant,
+    Role,
+)
 
 
 @dataclass(frozen=True)
@@ -155,6 +163,13 @@ def retention_run(
             "unconfirmed_signups_deleted": unconfirmed_signups(cutoff=cutoff)
             .delete()[1]
             .get(get_user_model()._meta.label, 0),
+            # Answers of a participant that no longer stands for anyone (no account, no
+            # browser token) are deleted: nobody could see or correct them any more.
+            "background_answers_deleted": BackgroundAnswer.objects.filter(
+                participant__user=None, participant__token_hash=None
+            )
+            .exclude(Exists(ApiKey.objects.filter(participant=OuterRef("participant"))))
+            .delete()[0],
             "feedback_emails_cleared": _clear(
                 AccessibilityFeedback.objects.filter(created_at__lt=cutoff), "email"
             ),

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from engagement.background.services import background_answers_claim
 from engagement.common.errors import Errors, refusal_error
 from engagement.models import (
     Campaign,
@@ -89,6 +90,7 @@ def participant_claim(*, anonymous: Participant, user: User) -> int:
         )
         duplicates.delete()
         moved += model.objects.filter(participant=anonymous).update(participant=target)
+    background_answers_claim(anonymous=anonymous, target=target)
     anonymous.delete()
     return moved
 

@@ -19,6 +19,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from engagement.background.views import after_contribution
 from engagement.common.forms import add_service_errors, service_error_text
 from engagement.models import Campaign, Contribution, Flag
 from engagement.participation import services
@@ -56,6 +57,12 @@ from geo.models import Area
 from geo.selectors import PRIVACY_GRID_METRES, area_boundary_geojson
 
 LIST_PAGE_SIZE = 50
+
+
+def contribution_url(contribution: Contribution) -> str:
+    return reverse("engagement:contribution-detail", kwargs={"pk": contribution.pk})
+
+
 PENDING_MESSAGE = gettext_lazy(
     "Thank you! Your contribution will be public once a moderator has read it."
 )
@@ -93,9 +100,9 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 if contribution.moderation_state == Contribution.ModerationState.PUBLISHED:
                     messages.success(request, _("Thank you! Your contribution is on the map."))
-                    return redirect("engagement:contribution-detail", pk=contribution.pk)
+                    return after_contribution(request, campaign, contribution_url(contribution))
                 messages.success(request, PENDING_MESSAGE)
-                return redirect(campaign.get_absolute_url())
+                return after_contribution(request, campaign, campaign.get_absolute_url())
     else:
         form = ContributionForm(campaign=campaign)
 

@@ -125,6 +125,8 @@ async function send({ form, draft, api, geometry, onPublished }) {
     const published = feature.properties.moderation === "published";
     if (published) onPublished(feature);
     resetForm(form, draft);
+    // The optional background questions (decision 0034), offered once something was sent.
+    form.querySelector("#background-invite")?.removeAttribute("hidden");
     return published
       ? gettext("Thank you! Your contribution is on the map and in the list.")
       : gettext("Thank you! Your contribution will be public once a moderator has read it.");

@@ -65,7 +65,7 @@ def test_load_demo_is_idempotent():
         Contribution.objects.count(),
     )
     call_command("load_demo", stdout=null)
-    assert counts == (2, 1, 5, DEMO_COUNT)
+    assert counts == (7, 1, 5, DEMO_COUNT)  # Tampere, Tesoma and its five demo sub-areas
     assert (
         Area.objects.count(),
         Campaign.objects.count(),

@@ -26,6 +26,7 @@ from engagement.models.participation import (
     Theme,
     default_geometry_kinds,
 )
+from engagement.models.routing import CityUnit, InternalNote, ReplyTemplate
 
 __all__ = [
     "AccessibilityFeedback",
@@ -36,6 +37,7 @@ __all__ = [
     "ApiKey",
     "Block",
     "Campaign",
+    "CityUnit",
     "Comment",
     "Contribution",
     "ContributionCell",
@@ -44,10 +46,12 @@ __all__ = [
     "Flag",
     "Follow",
     "HiddenReason",
+    "InternalNote",
     "ModerationAction",
     "OncePerParticipant",
     "Participant",
     "Photo",
+    "ReplyTemplate",
     "Role",
     "StatusChange",
     "Support",

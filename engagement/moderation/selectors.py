@@ -15,6 +15,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from engagement.models import Campaign, Comment, Contribution, Flag, ModerationAction
+from engagement.moderation.routing_selectors import queue_filter_unit, queue_order
 from engagement.rules import moderated_campaigns
 
 # Moderation ---------------------------------------------------------------------------------
@@ -56,6 +57,8 @@ class QueueFilters:
     kind: str | None = None
     state: str | None = None
     flagged: bool = False
+    unit: str | None = None  # a unit's id, or routing_selectors.UNASSIGNED
+    sort: str = "oldest"
 
 
 def moderation_queue(
@@ -79,7 +82,8 @@ def moderation_queue(
     qs = qs.filter(Q(moderation_state=filters.state) if filters.state else NEEDS_ATTENTION)
     if filters.flagged:
         qs = qs.filter(open_flags__gt=0)
-    return qs.order_by("-open_flags", "created_at", "id")
+    qs = queue_filter_unit(qs, filters.unit)
+    return qs.order_by(*queue_order(filters.sort))
 
 
 def contribution_for_moderation(*, pk: int) -> Contribution:

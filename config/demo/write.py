@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from config.demo.schema import AccountData, DemoData, PilotData
+from config.demo.units import units_write
 from engagement.models import Campaign, Contribution, Participant, Role, Theme
 from engagement.participation.places import contributions_place_refresh
 from engagement.participation.services import (
@@ -60,6 +61,7 @@ def demo_write(data: DemoData) -> Loaded:
         campaign = _campaign(data, areas)
         themes = _themes(data, campaign)
         _officials(data, campaign)
+        units_write(data.units, data.site_templates, campaign=campaign, themes=themes)
         created = _contributions(data, campaign, themes)
         # Contributions written before the places were there are described by them now.
         contributions_place_refresh(Contribution.objects.filter(campaign=campaign))

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import Count, DateTimeField, ExpressionWrapper, F, Q, QuerySet
 from django.utils import timezone
+from django.utils.html import avoid_wrapping
+from django.utils.translation import ngettext
 
 from engagement.models import Campaign, CityUnit, Contribution, InternalNote, ReplyTemplate
 
@@ -43,13 +45,15 @@ class UnitCount:
 
 
 def queue_unit_counts(qs: QuerySet[Contribution]) -> list[UnitCount]:
-    """How many of the queue's contributions each unit has, unassigned ones last; one query."""
-    rows = qs.order_by().values("unit_id", "unit__name").annotate(n=Count("*"))
+    """How many of the queue's contributions each unit has, by name in the reader's language,
+    unassigned ones last; two queries."""
+    rows = dict(qs.order_by().values_list("unit_id").annotate(n=Count("*")))
+    unassigned = rows.pop(None, 0)
+    units = CityUnit.objects.filter(pk__in=rows)
     named = sorted(
-        (UnitCount(str(r["unit_id"]), r["unit__name"], r["n"]) for r in rows if r["unit_id"]),
-        key=lambda c: c.name,
+        (UnitCount(str(unit.pk), unit.name, rows[unit.pk]) for unit in units),
+        key=lambda count: count.name,
     )
-    unassigned = sum(r["n"] for r in rows if not r["unit_id"])
     return [*named, UnitCount(UNASSIGNED, "", unassigned)] if unassigned else named
 
 
@@ -83,6 +87,23 @@ def contribution_deadline(
     return Deadline(
         due=due, days_left=left, answered=contribution.status != Contribution.Status.NEW
     )
+
+
+def contribution_age(contribution: Contribution, now: datetime | None = None) -> str:
+    """How long it has waited, in whole days once it is a day old ("16 days", not "2 weeks":
+    deadlines are counted in days), else in hours or minutes; in the reader's language (the
+    msgids are Django's own, which Django translates)."""
+    seconds = max(0, int(((now or timezone.now()) - contribution.created_at).total_seconds()))
+    if seconds >= 86400:
+        n = seconds // 86400
+        text = ngettext("%(num)d day", "%(num)d days", n)
+    elif seconds >= 3600:
+        n = seconds // 3600
+        text = ngettext("%(num)d hour", "%(num)d hours", n)
+    else:
+        n = seconds // 60
+        text = ngettext("%(num)d minute", "%(num)d minutes", n)
+    return avoid_wrapping(text % {"num": n})
 
 
 def contribution_language(contribution: Contribution) -> str:

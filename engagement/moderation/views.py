@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -35,6 +34,7 @@ from engagement.moderation.forms import (
 )
 from engagement.moderation.routing_forms import InternalNoteForm, UnitForm
 from engagement.moderation.routing_selectors import (
+    contribution_age,
     contribution_deadline,
     contribution_language,
     internal_notes_of,
@@ -103,7 +103,7 @@ def _queue_desk(campaigns, filters: QueueFilters, items: list[Contribution]) -> 
     everywhere = moderation_queue(campaigns=campaigns, filters=replace(filters, unit=None))
     now = timezone.now()
     for item in items:
-        item.age = timesince(item.created_at, now, depth=1)
+        item.age = contribution_age(item, now)
         item.deadline = contribution_deadline(item, now)
     return {"unit_counts": queue_unit_counts(everywhere), "chosen_unit": filters.unit or ""}
 

@@ -78,10 +78,18 @@ class ContributionAdmin(LeafletGeoAdmin):
         "moderation_state",
         "created_at",
     ]
-    list_filter = ["campaign", "kind", "status", "moderation_state"]
+    list_filter = ["campaign", "kind", "status", "moderation_state", "unit"]
     search_fields = ["title", "body"]
-    # Written by the database's recount only (decision 0026): shown, never edited.
-    readonly_fields = ["created_at", "updated_at", "supports_count", "comments_count"]
+    # Written by the database's recount only (decision 0026): shown, never edited. The unit is
+    # routed by the database and changed on the moderation page, which logs it (decision 0030).
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "supports_count",
+        "comments_count",
+        "unit",
+        "unit_manual",
+    ]
 
 
 @admin.register(AccessibilityFeedback)
@@ -156,3 +164,6 @@ class ApiKeyAdmin(admin.ModelAdmin):
             ngettext("%(count)d key revoked.", "%(count)d keys revoked.", revoked)
             % {"count": revoked},
         )
+
+
+from engagement import routing_admin  # noqa: E402, F401  (city units, decision 0030)

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from engagement.models import Campaign, Theme
+from engagement.models import Campaign, CityUnit, ReplyTemplate, Theme
 
 
 @register(Campaign)
@@ -11,3 +11,13 @@ class CampaignTranslationOptions(TranslationOptions):
 @register(Theme)
 class ThemeTranslationOptions(TranslationOptions):
     fields = ("name", "description")
+
+
+@register(CityUnit)
+class CityUnitTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(ReplyTemplate)
+class ReplyTemplateTranslationOptions(TranslationOptions):
+    fields = ("title", "body")

@@ -33,6 +33,7 @@ from config.demo.schema import (
     PlaceData,
     ThemeData,
 )
+from config.demo.units import site_templates_read, units_read
 from engagement.models import Campaign, Contribution
 from geo.models import Area, Place
 from toolkit.content.datafiles import (
@@ -87,7 +88,19 @@ def demo_data_read(root: Path = DATA_DIR) -> DemoData:
         cards=toolkit_content_read().card_slugs(),
     )
     places = _places(root / "places.geojson")
-    return DemoData(areas, campaign, themes, contributions, accounts, organisations, pilots, places)
+    units = units_read(root, themes={theme.slug for theme in themes}, areas={a.slug for a in areas})
+    return DemoData(
+        areas,
+        campaign,
+        themes,
+        contributions,
+        accounts,
+        organisations,
+        pilots,
+        places,
+        units=units,
+        site_templates=site_templates_read(root),
+    )
 
 
 def _slug(record: Fields, key: str) -> str:

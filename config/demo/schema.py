@@ -145,3 +145,6 @@ class DemoData:
     organisations: list[OrganisationData]
     pilots: list[PilotData]
     places: list[PlaceData] = field(default_factory=list)
+    # City units and reply templates (config.demo.units, decision 0030).
+    units: list = field(default_factory=list)
+    site_templates: list = field(default_factory=list)

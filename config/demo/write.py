@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 
 from config.demo.background import demo_background_load
 from config.demo.schema import AccountData, ContributionData, DemoData, PilotData
+from config.demo.units import units_write
 from engagement.models import Campaign, Comment, Contribution, Participant, Role, Support, Theme
 from engagement.participation.places import contributions_place_refresh
 from engagement.participation.services import (
@@ -61,6 +62,7 @@ def demo_write(data: DemoData) -> Loaded:
         campaign = _campaign(data, areas)
         themes = _themes(data, campaign)
         _officials(data, campaign)
+        units_write(data.units, data.site_templates, campaign=campaign, themes=themes)
         created = _contributions(data, campaign, themes)
         # Contributions written before the places were there are described by them now.
         contributions_place_refresh(Contribution.objects.filter(campaign=campaign))

@@ -64,7 +64,7 @@ DIGEST = django.db.models.functions.text.MD5(
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("engagement", "0016_analysis_summaries"),
+        ("engagement", "0017_city_units"),
         ("geo", "0002_place"),
     ]
 

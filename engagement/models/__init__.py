@@ -32,6 +32,7 @@ from engagement.models.participation import (
     Theme,
     default_geometry_kinds,
 )
+from engagement.models.routing import CityUnit, InternalNote, ReplyTemplate
 
 __all__ = [
     "AccessibilityFeedback",
@@ -44,6 +45,7 @@ __all__ = [
     "BackgroundSurvey",
     "Block",
     "Campaign",
+    "CityUnit",
     "Comment",
     "Contribution",
     "ContributionCell",
@@ -52,12 +54,14 @@ __all__ = [
     "Flag",
     "Follow",
     "HiddenReason",
+    "InternalNote",
     "ModerationAction",
     "OncePerParticipant",
     "Participant",
     "Photo",
     "PopulationBase",
     "PopulationValue",
+    "ReplyTemplate",
     "Role",
     "StatusChange",
     "Support",

@@ -153,6 +153,7 @@ class ModerationAction(models.Model):
         WITHDRAW = "withdraw", _("withdrew their contribution")
         API_KEY_CREATE = "api_key_create", _("made an integration API key")
         API_KEY_REVOKE = "api_key_revoke", _("revoked an integration API key")
+        UNIT = "unit", _("changed the city unit")
 
     # Empty for site-wide actions (integration API keys), which only administrators see.
     campaign = models.ForeignKey(

@@ -264,6 +264,20 @@ class Contribution(models.Model):
         on_delete=models.SET_NULL,
         related_name="duplicates",
     )
+    # The city unit that answers it: routed on arrival by a trigger (migration 0017, decision
+    # 0030) from its theme and area; a moderator may change it (then `unit_manual`, and the
+    # trigger leaves it alone).
+    unit = models.ForeignKey(
+        "engagement.CityUnit",
+        verbose_name=_("city unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributions",
+    )
+    unit_manual = models.BooleanField(
+        _("unit chosen by a moderator"), default=False, db_default=False
+    )
     # Set when a moderator corrected the text; the page says so.
     edited_by_moderator_at = models.DateTimeField(null=True, blank=True)
     # Set when a moderator first acts; from then on the author can no longer edit or withdraw.

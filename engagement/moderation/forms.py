@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagement.common.forms import AccessibleFormMixin, choice_filter
 from engagement.models import Contribution, HiddenReason, Theme
+from engagement.moderation.routing_forms import queue_sort_field, queue_unit_field
 
 HIDE_REASONS = [("", _("Choose a reason")), *HiddenReason.choices]
 
@@ -28,6 +29,9 @@ class QueueFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
         themes = Theme.objects.filter(campaign__in=campaigns).select_related("campaign")
+        # The officials' desk (decision 0030): by city unit, and the order.
+        self.fields["unit"] = queue_unit_field(campaigns)
+        self.fields["sort"] = queue_sort_field()
         self.fields["theme"].choices = [
             ("", _("All themes")),
             *sorted({(t.slug, t.name) for t in themes}, key=lambda choice: choice[1]),

@@ -15,6 +15,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from engagement.models import Campaign, Comment, Contribution, Flag, ModerationAction
+from engagement.moderation.routing_selectors import queue_filter_unit, queue_order
 from engagement.participation.search import contributions_search
 from engagement.rules import moderated_campaigns
 
@@ -58,6 +59,8 @@ class QueueFilters:
     state: str | None = None
     flagged: bool = False
     q: str = ""  # words in any inflected form (engagement.participation.search)
+    unit: str | None = None  # a unit's id, or routing_selectors.UNASSIGNED
+    sort: str = "oldest"
 
 
 def moderation_queue(
@@ -83,7 +86,8 @@ def moderation_queue(
         qs = qs.filter(open_flags__gt=0)
     if filters.q:
         qs = contributions_search(qs, filters.q)
-    return qs.order_by("-open_flags", "created_at", "id")
+    qs = queue_filter_unit(qs, filters.unit)
+    return qs.order_by(*queue_order(filters.sort))
 
 
 def contribution_for_moderation(*, pk: int) -> Contribution:

@@ -4,12 +4,15 @@ Every page and action works with plain forms and the keyboard; every permission 
 the services (and by the pages for what they show).
 """
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from engagement.common.forms import add_service_errors, form_id, service_error_text
 from engagement.interop.exports.csv_writer import csv_chunks
 from engagement.models import Comment, Contribution, ModerationAction
+from engagement.moderation import routing_services as routing
 from engagement.moderation import services as moderation
 from engagement.moderation.actions import moderation_action_perform
 from engagement.moderation.forms import (
@@ -27,6 +31,16 @@ from engagement.moderation.forms import (
     FlagForm,
     QueueFilterForm,
     RespondForm,
+)
+from engagement.moderation.routing_forms import InternalNoteForm, UnitForm
+from engagement.moderation.routing_selectors import (
+    contribution_age,
+    contribution_deadline,
+    contribution_language,
+    internal_notes_of,
+    queue_unit_counts,
+    reply_templates_for,
+    units_for_campaign,
 )
 from engagement.moderation.selectors import (
     QueueFilters,
@@ -60,12 +74,15 @@ def queue(request: HttpRequest) -> HttpResponse:
         state=data.get("state") or None,
         flagged=bool(data.get("flagged")),
         q=data.get("q") or "",
+        unit=data.get("unit") or None,
+        sort=data.get("sort") or "oldest",
     )
     items = list(
         moderation_queue(campaigns=campaigns, filters=filters).prefetch_related("photos", "flags")[
             :QUEUE_SIZE
         ]
     )
+    desk = _queue_desk(campaigns, filters, items)
     comments = list(moderation_comment_queue(campaigns=campaigns)[:QUEUE_SIZE])
     return render(
         request,
@@ -76,8 +93,20 @@ def queue(request: HttpRequest) -> HttpResponse:
             "comments": comments,
             "hide_reasons": HIDE_REASONS,
             "next": request.get_full_path(),
+            **desk,
         },
     )
+
+
+def _queue_desk(campaigns, filters: QueueFilters, items: list[Contribution]) -> dict:
+    """The officials' desk in the queue (decision 0030): counts per unit of the queue as
+    filtered but for the unit, and each item's age and deadline."""
+    everywhere = moderation_queue(campaigns=campaigns, filters=replace(filters, unit=None))
+    now = timezone.now()
+    for item in items:
+        item.age = contribution_age(item, now)
+        item.deadline = contribution_deadline(item, now)
+    return {"unit_counts": queue_unit_counts(everywhere), "chosen_unit": filters.unit or ""}
 
 
 def _queue_action(request: HttpRequest) -> HttpResponse:
@@ -144,7 +173,11 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
         "duplicate": DuplicateForm(contribution=item),
         "block_form": BlockForm(),
     }
-    if request.method == "POST":
+    desk = _desk_forms(request, item)
+    if request.method == "POST" and request.POST.get("action") in DESK_ACTIONS:
+        if _desk_action(request, item, desk):
+            return redirect("engagement:moderation-contribution", pk=pk)
+    elif request.method == "POST":
         action = request.POST.get("action", "")
         done = _contribution_action(request, item, action, forms)
         if done:
@@ -161,6 +194,7 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
             "log": ModerationAction.objects.filter(target_type="contribution", target_id=item.pk),
             "hide_reasons": HIDE_REASONS,
             **forms,
+            **_desk_context(request, item, desk, forms),
         },
         # Back on the page after a POST means the action was refused.
         status=400 if request.method == "POST" else 200,
@@ -198,6 +232,66 @@ def _contribution_action(request, item: Contribution, action: str, forms: dict) 
         return False
     messages.success(request, _("Done: %(action)s.") % {"action": Action(action).label})
     return True
+
+
+# The officials' desk on the detail page (decision 0030): the unit, internal notes, reply
+# templates. Their own actions, forms and context, beside the moderation actions above.
+DESK_ACTIONS = ("unit", "note")
+
+
+def _desk_forms(request: HttpRequest, item: Contribution) -> dict:
+    units = units_for_campaign(item.campaign).order_by("name", "id")
+    return {
+        "units": units,
+        "unit_form": UnitForm(initial={"unit": item.unit_id}, units=units),
+        "note_form": InternalNoteForm(),
+    }
+
+
+def _desk_action(request: HttpRequest, item: Contribution, desk: dict) -> bool:
+    """Change the unit or add a note; on refusal put the messages on its form."""
+    if request.POST["action"] == "unit":
+        form = desk["unit_form"] = UnitForm(
+            request.POST, units=desk["unit_form"].fields["unit"].queryset
+        )
+        done = _("Done: %(action)s.") % {"action": Action.UNIT.label}
+    else:
+        form = desk["note_form"] = InternalNoteForm(request.POST)
+        done = _("The note was added.")
+    if not form.is_valid():
+        return False
+    try:
+        if request.POST["action"] == "unit":
+            routing.contribution_unit_set(
+                actor=request.user, contribution=item, unit=form.cleaned_data["unit"]
+            )
+        else:
+            routing.internal_note_add(
+                actor=request.user, contribution=item, body=form.cleaned_data["internal_note"]
+            )
+    except ValidationError as error:
+        form.add_error(None, service_error_text(error))
+        return False
+    messages.success(request, done)
+    return True
+
+
+def _desk_context(request: HttpRequest, item: Contribution, desk: dict, forms: dict) -> dict:
+    """Notes, the unit and its deadline, the reply templates; a template chosen without
+    JavaScript (`?template=ID`) fills the answer, in the contribution's language."""
+    templates = reply_templates_for(item)
+    chosen = next((t for t in templates if str(t.pk) == request.GET.get("template")), None)
+    if chosen is not None and request.method != "POST":
+        forms["respond"] = RespondForm(initial={"status": item.status, "text": chosen.body})
+    return {
+        **desk,
+        "notes": internal_notes_of(item),
+        "deadline": contribution_deadline(item),
+        "reply_templates": templates,
+        "chosen_template": chosen,
+        "template_language": contribution_language(item),
+        "respond": forms["respond"],
+    }
 
 
 @login_required

@@ -50,6 +50,7 @@ from tests.factories.moderation import (
     ModerationActionFactory,
     RoleFactory,
 )
+from tests.factories.routing import CityUnitFactory, InternalNoteFactory, ReplyTemplateFactory
 from tests.factories.toolkit import (
     HYPOTHESIS,
     MeasureFactory,
@@ -92,6 +93,9 @@ FACTORIES = {
         FlagFactory,
         BlockFactory,
         ModerationActionFactory,
+        CityUnitFactory,
+        ReplyTemplateFactory,
+        InternalNoteFactory,
         OrganisationFactory,
         PilotFactory,
         MeasureFactory,
@@ -121,6 +125,7 @@ __all__ = [
     "AreaFactory",
     "BlockFactory",
     "CampaignFactory",
+    "CityUnitFactory",
     "CommentFactory",
     "ContributionCellFactory",
     "ContributionFactory",
@@ -128,6 +133,7 @@ __all__ = [
     "ExportJobFactory",
     "FlagFactory",
     "FollowFactory",
+    "InternalNoteFactory",
     "MeasureFactory",
     "MethodCardFactory",
     "ModerationActionFactory",
@@ -139,6 +145,7 @@ __all__ = [
     "PilotParticipationFactory",
     "PilotPhotoFactory",
     "PlaceFactory",
+    "ReplyTemplateFactory",
     "RevisionFactory",
     "RoleFactory",
     "StatusChangeFactory",

@@ -487,9 +487,9 @@ def contribution_tile(request: HttpRequest, z: int, x: int, y: int) -> HttpRespo
 
 
 class NearbyQuerySerializer(serializers.Serializer):
-    """The resident's chosen theme (its id, as the form's list sends it) and place."""
+    """The resident's chosen theme (its slug, as the form's list sends it) and place."""
 
-    theme = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    theme = serializers.SlugField(max_length=50)
     lat = serializers.FloatField(min_value=-90, max_value=90)
     lon = serializers.FloatField(min_value=-180, max_value=180)
 
@@ -537,7 +537,7 @@ class NearbyView(APIView):
             raise NotFound(_("No such campaign."))
         query = NearbyQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        theme = campaign.themes.filter(pk=query.validated_data["theme"]).first()
+        theme = campaign.themes.filter(slug=query.validated_data["theme"]).first()
         if theme is None:
             message = _("Choose one of this campaign's themes.")
             raise serializers.ValidationError({"theme": [message]})

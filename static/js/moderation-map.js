@@ -3,7 +3,7 @@
 // The list is the map's text alternative, so nothing on the map needs to be reached by keyboard.
 
 import { readJSON } from "./lib/config.js";
-import { labelMap } from "./lib/dom.js";
+import { labelMap, setState } from "./lib/dom.js";
 import { COLOURS, addBoundary } from "./lib/map-style.js";
 
 const data = readJSON("moderation-map-data");
@@ -61,5 +61,8 @@ window.addEventListener("map:init", (event) => {
   const point = bounds.getNorthEast().equals(bounds.getSouthWest());
   if (point) map.setView(bounds.getCenter(), 17, { animate: false });
   else map.fitBounds(bounds.pad(0.25), { animate: false, maxZoom: 18 });
-  map.getContainer().dataset.ready = "true";
+  // What the map drew, for the tests: the exact place as Leaflet holds it, and the candidates.
+  const exact = own.getBounds().getCenter();
+  setState(map, "exact", `${exact.lat.toFixed(6)},${exact.lng.toFixed(6)}`);
+  setState(map, "candidates", data.candidates.features.length);
 });

@@ -19,11 +19,16 @@ function item(result, { onSupport }) {
     formatDate(result.created_at),
   ].join(" · ");
   const button = el("button", { type: "button", class: "secondary small" });
-  const label = el("span", {}, gettext("Support this instead"));
-  const hidden = el("span", { class: "visually-hidden" }, `: ${result.title}`);
-  button.append(label, hidden);
+  const label = {
+    set(text) {
+      button.textContent = text;
+      // The visible words first, then which one: a screen reader's list of buttons tells them apart.
+      button.setAttribute("aria-label", `${text}: ${result.title}`);
+    },
+  };
+  label.set(gettext("Support this instead"));
   if (result.supported) {
-    label.textContent = gettext("You support this");
+    label.set(gettext("You support this"));
     button.setAttribute("aria-disabled", "true");
   }
   button.addEventListener("click", () => {
@@ -65,7 +70,7 @@ export function setupNearby({ form, draft, api }) {
       });
       const body = await response.json().catch(() => ({}));
       if (!response.ok) throw new Error(body.detail ?? Object.values(body).flat()[0] ?? "");
-      label.textContent = gettext("You support this");
+      label.set(gettext("You support this"));
       status.textContent = interpolate(
         gettext("Thank you: your support was added to “%(title)s”. You need not send your own; what you typed is kept if you still want to."),
         { title: result.title },

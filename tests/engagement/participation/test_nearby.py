@@ -36,7 +36,7 @@ def test_only_published_ones_of_the_theme_within_the_distance_appear(campaign, t
     ContributionFactory(campaign=campaign, theme=theme, withdrawn=True)
     merged = ContributionFactory(campaign=campaign, theme=theme, duplicate_of=near)
     Contribution.objects.filter(pk=merged.pk).update(moderation_state="published")
-    body = nearby(Client(), campaign, theme=theme.pk, lat=INSIDE.y, lon=INSIDE.x)
+    body = nearby(Client(), campaign, theme=theme.slug, lat=INSIDE.y, lon=INSIDE.x)
     assert body["distance_m"] == campaign.duplicate_distance_m == 150
     assert ids(body) == {near.pk}
     (result,) = body["results"]
@@ -47,7 +47,7 @@ def test_only_published_ones_of_the_theme_within_the_distance_appear(campaign, t
 
 def test_the_campaigns_distance_decides(campaign, theme):
     far = ContributionFactory(campaign=campaign, theme=theme, geometry=NORTH_400M)
-    query = {"theme": theme.pk, "lat": INSIDE.y, "lon": INSIDE.x}
+    query = {"theme": theme.slug, "lat": INSIDE.y, "lon": INSIDE.x}
     assert ids(nearby(Client(), campaign, **query)) == set()
     campaign.duplicate_distance_m = 600
     campaign.save()
@@ -61,7 +61,7 @@ def test_the_campaigns_distance_decides(campaign, theme):
 def test_a_blurred_contribution_gives_only_its_public_location(campaign, theme):
     exact = Point(INSIDE.x + 0.0002, INSIDE.y + 0.0001, srid=4326)
     item = ContributionFactory(campaign=campaign, theme=theme, geometry=exact)
-    (result,) = nearby(Client(), campaign, theme=theme.pk, lat=INSIDE.y, lon=INSIDE.x)["results"]
+    (result,) = nearby(Client(), campaign, theme=theme.slug, lat=INSIDE.y, lon=INSIDE.x)["results"]
     item.refresh_from_db()
     lon, lat = result["location"]["coordinates"]
     assert (round(lon, 6), round(lat, 6)) == (
@@ -75,7 +75,7 @@ def test_it_says_whether_the_visitor_already_supports_it(
     resident_client, resident_participant, contribution
 ):
     SupportFactory(contribution=contribution, participant=resident_participant)
-    query = {"theme": contribution.theme_id, "lat": INSIDE.y, "lon": INSIDE.x}
+    query = {"theme": contribution.theme.slug, "lat": INSIDE.y, "lon": INSIDE.x}
     (mine,) = nearby(resident_client, contribution.campaign, **query)["results"]
     (theirs,) = nearby(Client(), contribution.campaign, **query)["results"]
     assert (mine["supported"], theirs["supported"]) == (True, False)
@@ -85,8 +85,9 @@ def test_it_says_whether_the_visitor_already_supports_it(
     ("query", "field"),
     [
         ({"lat": 61.5, "lon": 23.63}, "theme"),
-        ({"theme": "x", "lat": 61.5, "lon": 23.63}, "theme"),
-        ({"theme": 999999, "lat": 61.5, "lon": 23.63}, "theme"),
+        ({"theme": "no such theme", "lat": 61.5, "lon": 23.63}, "theme"),
+        ({"theme": "x" * 51, "lat": 61.5, "lon": 23.63}, "theme"),
+        ({"theme": "missing", "lat": 61.5, "lon": 23.63}, "theme"),
         ({"theme": 1, "lat": 91, "lon": 23.63}, "lat"),
         ({"theme": 1, "lat": "nan", "lon": 23.63}, "lat"),
         ({"theme": 1, "lat": 61.5, "lon": "1e999"}, "lon"),
@@ -95,7 +96,7 @@ def test_it_says_whether_the_visitor_already_supports_it(
 )
 def test_bad_input_is_a_400_naming_the_field_in_the_readers_language(campaign, query, field):
     if query.get("theme") == 1:
-        query["theme"] = ThemeFactory(campaign=campaign).pk
+        query["theme"] = ThemeFactory(campaign=campaign).slug
     url = f"/api/v1/campaigns/{campaign.slug}/nearby/"
     english = Client().get(url, query, HTTP_ACCEPT_LANGUAGE="en")
     finnish = Client().get(url, query, HTTP_ACCEPT_LANGUAGE="fi")
@@ -107,7 +108,7 @@ def test_bad_input_is_a_400_naming_the_field_in_the_readers_language(campaign, q
 def test_another_campaigns_theme_is_refused_and_an_unknown_campaign_is_404(campaign):
     other = ThemeFactory()
     url = f"/api/v1/campaigns/{campaign.slug}/nearby/"
-    response = Client().get(url, {"theme": other.pk, "lat": 61.5, "lon": 23.63})
+    response = Client().get(url, {"theme": other.slug, "lat": 61.5, "lon": 23.63})
     assert response.status_code == 400
     missing = Client().get("/api/v1/campaigns/no-such/nearby/", {"theme": 1, "lat": 1, "lon": 1})
     assert missing.status_code == 404

@@ -9,7 +9,7 @@ from django.contrib.gis.db.models.functions import (
     Transform,
 )
 from django.contrib.gis.geos import GEOSGeometry
-from django.db.models import Case, CharField, F, FloatField, Func, IntegerField, When
+from django.db.models import BooleanField, Case, CharField, F, FloatField, Func, IntegerField, When
 from django.db.models.functions import Cast, Floor
 from django.db.models.lookups import Exact
 
@@ -126,3 +126,36 @@ def area_boundary_geojson(*, area: Area, precision: int = 6) -> str:
         .values_list("geojson", flat=True)
         .get()
     )
+
+
+class MetresBetween(Func):
+    """The shortest distance in metres between two WGS 84 geometries, on the spheroid (a cast
+    to geography), whatever their types: a point to a route is measured to the nearest part of
+    the route. Used for nearby duplicates (docs/decisions/0031)."""
+
+    output_field = FloatField()
+    arity = 2
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sqls, params = [], []
+        for expression in self.get_source_expressions():
+            sql, expression_params = compiler.compile(expression)
+            sqls.append(f"({sql})::geography")
+            params.extend(expression_params)
+        return f"ST_Distance({sqls[0]}, {sqls[1]})", params
+
+
+class WithinMetres(Func):
+    """True when two WGS 84 geometries lie within `metres` of each other on the spheroid; the
+    filter of MetresBetween, which PostgreSQL answers without computing every distance."""
+
+    output_field = BooleanField()
+    arity = 3
+
+    def as_sql(self, compiler, connection, **extra_context):
+        first, second, metres = self.get_source_expressions()
+        a, a_params = compiler.compile(first)
+        b, b_params = compiler.compile(second)
+        m, m_params = compiler.compile(metres)
+        sql = f"ST_DWithin(({a})::geography, ({b})::geography, {m})"
+        return sql, [*a_params, *b_params, *m_params]

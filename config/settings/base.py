@@ -204,6 +204,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 LOGIN_REDIRECT_URL = "engagement:my-contributions"
+# Officials land on the queue, analysts on the analysis page (engagement/common/accounts.py).
+ACCOUNT_ADAPTER = "engagement.common.accounts.AccountAdapter"
 ACCOUNT_LOGOUT_REDIRECT_URL = "engagement:home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Yhdessä] "
 

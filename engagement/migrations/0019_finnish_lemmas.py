@@ -64,7 +64,7 @@ DIGEST = django.db.models.functions.text.MD5(
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("engagement", "0017_city_units"),
+        ("engagement", "0018_campaign_duplicate_distance"),
         ("geo", "0002_place"),
     ]
 

@@ -5,6 +5,7 @@ from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import GeneratedField
 from django.urls import reverse
 from django.utils import timezone
@@ -87,6 +88,17 @@ class Campaign(models.Model):
             "Flags from this many different people (accounts, or network addresses when not "
             "signed in) hide an item until a moderator has looked at it; after that, only "
             "flags from signed-in accounts do."
+        ),
+    )
+    # Nearby contributions of the same theme within this distance are shown to moderators as
+    # duplicate candidates and to residents before they send (docs/decisions/0031).
+    duplicate_distance_m = models.PositiveIntegerField(
+        _("distance for nearby duplicates (m)"),
+        default=150,
+        validators=[MinValueValidator(10), MaxValueValidator(2000)],
+        help_text=_(
+            "Contributions of the same theme within this many metres are offered to moderators "
+            "as possible duplicates and shown to residents as already reported near here."
         ),
     )
     # Raised by a database trigger on every write to the campaign's contributions, so a map tile

@@ -1,23 +1,30 @@
 """Reads for moderators: the queue, one contribution with everything hidden, the log."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.gis.db.models import GeometryField
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Count,
+    F,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Value,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from engagement.models import Campaign, Comment, Contribution, Flag, ModerationAction
+from engagement.moderation.log_labels import log_reason_label, log_target_link, target_kind_label
 from engagement.moderation.routing_selectors import queue_filter_unit, queue_order
 from engagement.participation.search import contributions_search
 from engagement.rules import moderated_campaigns
+from geo.selectors import MetresBetween, WithinMetres
 
 # Moderation ---------------------------------------------------------------------------------
 
@@ -117,3 +124,95 @@ def moderation_log(
     if campaign_slug:
         entries = entries.filter(campaign__slug=campaign_slug)
     return entries
+
+
+# One contribution's page --------------------------------------------------------------------
+
+DUPLICATE_CANDIDATES_MAX = 20
+
+
+def duplicate_candidates(*, contribution: Contribution) -> list[Contribution]:
+    """Contributions this one may be a duplicate of: published, not themselves duplicates, of
+    the same campaign and theme, whose exact geometry lies within the campaign's distance of
+    this one's exact geometry, nearest first (each with `distance_m`). The same rule as
+    contribution_mark_duplicate's, so every candidate can be chosen in one step."""
+    metres = contribution.campaign.duplicate_distance_m
+    here = Value(contribution.geometry, output_field=GeometryField(srid=4326))
+    return list(
+        Contribution.objects.filter(
+            campaign_id=contribution.campaign_id,
+            theme_id=contribution.theme_id,
+            moderation_state=Contribution.ModerationState.PUBLISHED,
+            duplicate_of=None,
+        )
+        .exclude(pk=contribution.pk)
+        .filter(WithinMetres(F("geometry"), here, Value(metres)))
+        .annotate(distance_m=MetresBetween(F("geometry"), here))
+        .select_related("theme")
+        .order_by("distance_m", "created_at", "pk")[:DUPLICATE_CANDIDATES_MAX]
+    )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a contribution's history: when, who, what (translated), and its details."""
+
+    at: datetime
+    kind: str  # "arrived", "log", "status", "flag"
+    who: str
+    what: str
+    text: str = ""
+    link: str = ""
+    link_text: str = ""
+
+
+def contribution_history(*, contribution: Contribution) -> list[HistoryEntry]:
+    """The contribution's whole story for its moderators, oldest first: its arrival, every
+    moderation log entry on it (edits, hiding, merges, blocks), every public status answer and
+    every flag, each in the reader's language. A status answer is both a log entry and a status
+    change: it appears once, with its public text."""
+    entries = [
+        HistoryEntry(contribution.created_at, "arrived", _("Author"), _("sent the contribution"))
+    ]
+    about = Q(target_type="contribution", target_id=contribution.pk)
+    about |= Q(target_type="comment", target_id__in=contribution.comments.values("pk"))
+    about |= Q(target_type="photo", target_id__in=contribution.photos.values("pk"))
+    if contribution.participant_id:
+        about |= Q(target_type="participant", target_id=contribution.participant_id)
+    log = ModerationAction.objects.filter(about, campaign_id=contribution.campaign_id)
+    for action in log:
+        if action.action == ModerationAction.Action.RESPOND:
+            continue  # its status change below says it with the public text
+        entries.append(log_entry_history(action))
+    for change in contribution.status_changes.all():
+        entries.append(
+            HistoryEntry(
+                change.created_at,
+                "status",
+                change.signature,
+                _("answered with the status “%(status)s”")
+                % {"status": change.get_status_display()},
+                change.text,
+            )
+        )
+    for flag in contribution.flags.select_related("comment"):
+        what = _("flagged a comment") if flag.comment_id else _("flagged the contribution")
+        text = str(flag.get_reason_display())
+        if flag.text:
+            text = f"{text}: {flag.text}"
+        entries.append(HistoryEntry(flag.created_at, "flag", _("A resident"), what, text))
+    return sorted(entries, key=lambda entry: entry.at)
+
+
+def log_entry_history(action: ModerationAction) -> HistoryEntry:
+    """A log entry as a line of the history: what it concerns when not the contribution itself
+    (a comment, a photo, the author), and the original of a merge as a link."""
+    link, link_text = "", ""
+    if action.action == ModerationAction.Action.DUPLICATE and action.details.get("original"):
+        link, link_text = log_target_link("contribution", int(action.details["original"]))
+    what = str(action.get_action_display())
+    if action.target_type != "contribution":
+        what = f"{what} ({target_kind_label(action.target_type).lower()})"
+    return HistoryEntry(
+        action.created_at, "log", action.actor, what, log_reason_label(action), link, link_text
+    )

@@ -4,6 +4,7 @@ Every page and action works with plain forms and the keyboard; every permission 
 the services (and by the pages for what they show).
 """
 
+import json
 from dataclasses import replace
 
 from django.contrib import messages
@@ -12,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -32,6 +33,7 @@ from engagement.moderation.forms import (
     QueueFilterForm,
     RespondForm,
 )
+from engagement.moderation.log_labels import log_rows
 from engagement.moderation.routing_forms import InternalNoteForm, UnitForm
 from engagement.moderation.routing_selectors import (
     contribution_age,
@@ -45,14 +47,16 @@ from engagement.moderation.routing_selectors import (
 from engagement.moderation.selectors import (
     QueueFilters,
     campaigns_moderated_or_refuse,
+    contribution_history,
+    duplicate_candidates,
     moderation_comment_queue,
     moderation_log,
     moderation_queue,
 )
 from engagement.participation.middleware import client_address
-from engagement.participation.selectors import contribution_status_history
 from engagement.participation.views import contribution_detail
 from engagement.rules import can_moderate
+from geo.selectors import area_boundary_geojson
 
 Action = ModerationAction.Action
 QUEUE_SIZE = 50
@@ -161,7 +165,8 @@ def _queue_action(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def contribution(request: HttpRequest, pk: int) -> HttpResponse:
-    """Everything about one contribution for its moderators, and every action on it."""
+    """Everything about one contribution for its moderators, and every action on it: its exact
+    place on a map with the nearby duplicate candidates, its history, the actions grouped."""
     item = get_object_or_404(
         Contribution.objects.select_related("campaign", "theme", "participant__user"), pk=pk
     )
@@ -182,6 +187,7 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
         done = _contribution_action(request, item, action, forms)
         if done:
             return redirect("engagement:moderation-contribution", pk=pk)
+    candidates = duplicate_candidates(contribution=item)
     return render(
         request,
         "engagement/moderation/contribution.html",
@@ -190,8 +196,10 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
             "campaign": item.campaign,
             "photos": item.photos.all(),
             "flags": item.flags.select_related("comment").order_by("-created_at"),
-            "history": contribution_status_history(contribution=item),
-            "log": ModerationAction.objects.filter(target_type="contribution", target_id=item.pk),
+            "history": contribution_history(contribution=item),
+            "candidates": candidates,
+            "map_data": _map_data(item, candidates),
+            "boundary_geojson": json.loads(area_boundary_geojson(area=item.campaign.area)),
             "hide_reasons": HIDE_REASONS,
             **forms,
             **_desk_context(request, item, desk, forms),
@@ -199,6 +207,32 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
         # Back on the page after a POST means the action was refused.
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _map_data(item: Contribution, candidates: list[Contribution]) -> dict:
+    """The moderator's map: the exact geometry of the contribution and of each candidate, with
+    the number the list gives it (the list says the same in words)."""
+
+    def feature(contribution: Contribution, number: int | None) -> dict:
+        return {
+            "type": "Feature",
+            "geometry": json.loads(contribution.geometry.geojson),
+            "properties": {
+                "id": contribution.pk,
+                "number": number,
+                "title": contribution.title,
+                "kind": contribution.kind,
+                "color": contribution.theme.color,
+            },
+        }
+
+    return {
+        "contribution": feature(item, None),
+        "candidates": {
+            "type": "FeatureCollection",
+            "features": [feature(c, i) for i, c in enumerate(candidates, start=1)],
+        },
+    }
 
 
 # The actions whose input a form parses: the form's name in the page's context, and the form.
@@ -302,31 +336,67 @@ def log(request: HttpRequest) -> HttpResponse:
         campaign_slug=request.GET.get("campaign"),
     )
     if request.GET.get("format") == "csv":
-        return _log_csv(entries)
-    return render(request, "engagement/moderation/log.html", {"entries": entries[:500]})
+        return _log_csv(entries, site=request.build_absolute_uri("/").rstrip("/"))
+    return render(request, "engagement/moderation/log.html", {"rows": log_rows(entries[:500])})
 
 
-def _log_csv(entries) -> StreamingHttpResponse:
-    """The log as CSV, streamed like the exports, formula-like cells made inert."""
-    header = ["when", "campaign", "who", "what", "target", "id", "why", "details"]
-    rows = (
-        (
-            e.created_at.isoformat(),
-            e.campaign.slug if e.campaign else "",
-            e.actor,
-            e.action,
-            e.target_type,
-            e.target_id,
-            e.reason,
-            str(e.details),
-        )
-        for e in entries.iterator()
-    )
+def _log_csv(entries, *, site: str) -> StreamingHttpResponse:
+    """The log as CSV, streamed like the exports, formula-like cells made inert. The header,
+    actions, kinds and reasons are in the reader's language; the stored codes stay beside them
+    (`action`, `target_type`) so a spreadsheet can still filter on a code that never changes."""
+    header = [
+        _("When"),
+        _("Campaign"),
+        _("Who"),
+        _("What"),
+        "action",
+        _("Concerns"),
+        "target_type",
+        "id",
+        _("Title"),
+        _("Why"),
+        _("Link"),
+        "details",
+    ]
+
+    language = translation.get_language()
+
+    def rows():
+        # Streamed after the view has returned: the request's language is set again here. In
+        # pages of entries, so the titles are read a page at a time, never one per entry.
+        with translation.override(language):
+            chunk: list[ModerationAction] = []
+            for entry in entries.iterator(chunk_size=500):
+                chunk.append(entry)
+                if len(chunk) == 500:
+                    yield from _log_csv_rows(chunk, site)
+                    chunk = []
+            yield from _log_csv_rows(chunk, site)
+
     response = StreamingHttpResponse(
-        csv_chunks(header, rows), content_type="text/csv; charset=utf-8"
+        csv_chunks(header, rows()), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="yhdessa-moderation-log.csv"'
     return response
+
+
+def _log_csv_rows(entries: list[ModerationAction], site: str):
+    for row in log_rows(entries):
+        e = row.entry
+        yield (
+            e.created_at.isoformat(),
+            e.campaign.slug if e.campaign else "",
+            e.actor,
+            row.action,
+            e.action,
+            row.kind,
+            e.target_type,
+            e.target_id,
+            row.title,
+            row.reason,
+            f"{site}{row.link}" if row.link else "",
+            json.dumps(e.details, ensure_ascii=False),
+        )
 
 
 @require_POST

@@ -1,10 +1,13 @@
 """The residents' REST API: contributions, comments, supports, follows, photos, campaigns."""
 
 import json
+import math
 
+from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -12,6 +15,7 @@ from django.views.decorators.http import require_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -24,7 +28,9 @@ from engagement.models import Campaign, Comment, Contribution, Photo, Theme
 from engagement.participation import services
 from engagement.participation.filters import ContributionFilterParser
 from engagement.participation.middleware import client_address
+from engagement.participation.nearby import contributions_reported_nearby
 from engagement.participation.selectors import (
+    campaign_by_slug,
     contribution_comments,
     contribution_own_or_404,
     contribution_public_or_404,
@@ -475,3 +481,91 @@ def contribution_tile(request: HttpRequest, z: int, x: int, y: int) -> HttpRespo
     response["ETag"] = etag
     response["Cache-Control"] = f"public, max-age={TILE_MAX_AGE}"
     return response
+
+
+# Already reported near here ------------------------------------------------------------------
+
+
+class NearbyQuerySerializer(serializers.Serializer):
+    """The resident's chosen theme (its slug, as the form's list sends it) and place."""
+
+    theme = serializers.SlugField(max_length=50)
+    lat = serializers.FloatField(min_value=-90, max_value=90)
+    lon = serializers.FloatField(min_value=-180, max_value=180)
+
+    def validate(self, data: dict) -> dict:
+        # NaN passes every comparison with a bound; infinity is refused above.
+        if not all(math.isfinite(data[key]) for key in ("lat", "lon")):
+            raise serializers.ValidationError(
+                {"lat": [_("Enter the coordinates as decimal numbers.")]}
+            )
+        return data
+
+
+class NearbyItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    kind_label = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+    supports = serializers.IntegerField()
+    supported = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+    distance_m = serializers.IntegerField(help_text="Metres to its public location, rounded to 10.")
+    url = serializers.CharField(help_text="Its public page.")
+    support_url = serializers.CharField(help_text="POST here to support it (the support API).")
+    location = serializers.JSONField(help_text="Its public location as a GeoJSON geometry.")
+
+
+class NearbySerializer(serializers.Serializer):
+    distance_m = serializers.IntegerField(help_text="The campaign's distance for nearby ones.")
+    results = NearbyItemSerializer(many=True)
+
+
+class NearbyView(APIView):
+    """Published contributions of a theme near a place, before a resident sends one of their own
+    ("already reported near here"): public locations only, nearest first, at most five."""
+
+    @extend_schema(
+        parameters=[NearbyQuerySerializer],
+        responses={200: NearbySerializer, 400: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT},
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        campaign = campaign_by_slug(slug=slug)
+        if campaign is None:
+            raise NotFound(_("No such campaign."))
+        query = NearbyQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        theme = campaign.themes.filter(slug=query.validated_data["theme"]).first()
+        if theme is None:
+            message = _("Choose one of this campaign's themes.")
+            raise serializers.ValidationError({"theme": [message]})
+        place = Point(query.validated_data["lon"], query.validated_data["lat"], srid=4326)
+        found = contributions_reported_nearby(
+            campaign=campaign,
+            theme=theme,
+            place=place,
+            participant=request.get_participant(create=False),
+        )
+        kinds, statuses = dict(Contribution.Kind.choices), dict(Contribution.Status.choices)
+        results = [
+            {
+                "id": n.id,
+                "title": n.title,
+                "kind": n.kind,
+                "kind_label": str(kinds.get(n.kind, n.kind)),
+                "status": n.status,
+                "status_label": str(statuses.get(n.status, n.status)),
+                "supports": n.supports,
+                "supported": n.supported,
+                "created_at": n.created_at,
+                "distance_m": n.distance_m,
+                "url": reverse("engagement:contribution-detail", kwargs={"pk": n.id}),
+                "support_url": reverse("engagement-api:support", kwargs={"pk": n.id}),
+                "location": json.loads(n.location.geojson),
+            }
+            for n in found
+        ]
+        body = NearbySerializer({"distance_m": campaign.duplicate_distance_m, "results": results})
+        return Response(body.data)

@@ -15,4 +15,5 @@ urlpatterns = [
     path("contributions/<int:pk>/photos/", api.PhotoListView.as_view(), name="photo-list"),
     path("campaigns/", api.CampaignListView.as_view(), name="campaign-list"),
     path("campaigns/<slug:slug>/", api.CampaignDetailView.as_view(), name="campaign-detail"),
+    path("campaigns/<slug:slug>/nearby/", api.NearbyView.as_view(), name="campaign-nearby"),
 ]

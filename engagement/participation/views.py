@@ -147,6 +147,8 @@ def _map_config(campaign: Campaign, filters, themes) -> dict:
     return {
         "campaign": campaign.slug,
         "api": reverse("engagement-api:contribution-list"),
+        # "Already reported near here" (engagement/participation/nearby.py).
+        "nearbyApi": reverse("engagement-api:campaign-nearby", kwargs={"slug": campaign.slug}),
         # The vector tiles the map draws (engagement.participation.tiles), as a URL template.
         "tiles": tile.replace("/0/0/0.mvt", "/{z}/{x}/{y}.mvt"),
         # At most this many ids in one `?ids=` request (a route's or an area's whole geometry).

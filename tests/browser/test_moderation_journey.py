@@ -14,7 +14,7 @@ def sign_in(page: Page, live_server, email: str, password: str) -> None:
     page.get_by_label("Email:").fill(email)
     page.get_by_label("Password:").fill(password)
     page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("link", name="Moderation")).to_be_visible()
+    expect(page.get_by_role("link", name="Moderation", exact=True)).to_be_visible()
 
 
 def tab_until(page: Page, condition: str, limit: int = 80) -> None:

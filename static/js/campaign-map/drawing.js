@@ -246,6 +246,7 @@ export class Draft {
     this.pin.setLatLng(latlng);
     this.lat.value = latlng.lat.toFixed(6);
     this.lon.value = latlng.lng.toFixed(6);
+    this.changed();
     if (speak) {
       const text = gettext("Pin placed at latitude %(lat)s, longitude %(lon)s.");
       announce(interpolate(text, { lat: this.lat.value, lon: this.lon.value }));
@@ -255,6 +256,27 @@ export class Draft {
   clearPin() {
     this.pin?.remove();
     this.pin = null;
+    this.changed();
+  }
+
+  /** Tells the form that the place changed ("already reported near here" listens). */
+  changed() {
+    this.form.dispatchEvent(new CustomEvent("place-change"));
+  }
+
+  /** One point for the place: the pin, or the middle of the drawing's points; null if none. */
+  placePoint() {
+    const points = this.vertices;
+    if (this.shape !== "point") {
+      if (points.length === 0) return null;
+      const lat = points.reduce((sum, p) => sum + p.lat, 0) / points.length;
+      const lon = points.reduce((sum, p) => sum + p.lng, 0) / points.length;
+      return { lat, lon };
+    }
+    const geometry = this.geometry();
+    if (!geometry || geometry.error) return null;
+    const [lon, lat] = geometry.coordinates;
+    return { lat, lon };
   }
 
   bindPoint() {
@@ -324,6 +346,7 @@ export class Draft {
   /** The list of points and the form's geometry field, from the points. */
   update() {
     this.vertexList.replaceChildren(...this.vertices.map((v, i) => this.vertexItem(v, i)));
+    this.changed();
     const geometry = this.shapeGeometry();
     this.form.elements.geometry.value = geometry ? JSON.stringify(geometry) : "";
   }

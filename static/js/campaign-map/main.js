@@ -10,6 +10,7 @@ import { Draft } from "./drawing.js";
 import { listPrepend } from "./list.js";
 import { PinLayer, loadPilots } from "./pins.js";
 import { setupPlaceSearch } from "./search.js";
+import { setupNearby } from "./nearby.js";
 import { setupSubmission } from "./submission.js";
 
 const config = pageConfig();
@@ -32,9 +33,11 @@ window.addEventListener("map:init", (event) => {
   pins.load();
   if (config.pilotsApi) loadPilots(map, config.pilotsApi);
   if (!form) return; // The campaign is closed or refuses this visitor; the page says why.
+  const draft = new Draft(map, form, config.geometryKinds[0]);
+  if (config.nearbyApi) setupNearby({ form, draft, api: config.nearbyApi });
   setupSubmission({
     form,
-    draft: new Draft(map, form, config.geometryKinds[0]),
+    draft,
     api: config.api,
     onPublished: (feature) => {
       pins.addSent(feature);

@@ -293,10 +293,16 @@ def test_the_log_exports_as_csv_with_formulas_made_inert(client, contribution, m
         reason="spam",
         note='=HYPERLINK("http://x")',
     )
+    moderation.contribution_correct(
+        actor=moderator, contribution=contribution, title="Skate spot", body="A ramp.", note="=1+1"
+    )
     client.force_login(moderator)
     response = client.get("/moderation/log/?format=csv")
     text = b"".join(response.streaming_content).decode("utf-8-sig")
-    header, row = list(csv.reader(io.StringIO(text)))
-    assert header[:4] == ["when", "campaign", "who", "what"]
-    assert row[3] == "hide"
-    assert row[6] == '\'=HYPERLINK("http://x")'
+    header, edit, hide = list(csv.reader(io.StringIO(text)))
+    # The header and labels in the reader's language (Finnish here), the codes beside them.
+    assert header[:5] == ["Milloin", "Kysely", "Kuka", "Mitä", "action"]
+    assert (edit[4], hide[4]) == ("edit", "hide")
+    why = header.index("Miksi")
+    assert edit[why] == "'=1+1"
+    assert hide[why] == 'roskapostia tai mainontaa: =HYPERLINK("http://x")'

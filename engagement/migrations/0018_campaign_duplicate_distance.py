@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('engagement', '0016_analysis_summaries'),
+        ('engagement', '0017_city_units'),
     ]
 
     operations = [

@@ -319,7 +319,7 @@ def _contributions_sheet(book: Workbook, filters: AnalysisFilters, absolute: cal
 
 # Printable report ----------------------------------------------------------------------------
 
-CHART_WIDTH = 420  # the bars' room in the SVG's units, after the labels
+CHART_WIDTH = 340  # the bars start at x=280 of 680 (the labels end at 272), leaving room for the value
 ROW = 22
 
 
@@ -335,7 +335,7 @@ def _svg_bars(title: str, rows: list[tuple[str, int]]) -> dict:
                 "width": max(round(CHART_WIDTH * n / top), 1 if n else 0),
                 "y": i * ROW,
                 "text_y": i * ROW + 15,
-                "value_x": 200 + max(round(CHART_WIDTH * n / top), 1 if n else 0) + 6,
+                "value_x": 280 + max(round(CHART_WIDTH * n / top), 1 if n else 0) + 6,
             }
             for i, (label, n) in enumerate(rows)
         ],

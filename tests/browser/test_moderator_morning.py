@@ -31,6 +31,11 @@ def test_a_moderators_morning_by_unit_with_a_merge_and_a_template(page: Page, li
     theirs = list(Contribution.objects.filter(unit=traffic).order_by("created_at", "id"))
     assert len(theirs) >= 3
     oldest, duplicate = theirs[0], theirs[1]
+    # The second-oldest was reported a few metres from the oldest, on the same theme: the
+    # moderation page offers the oldest as its duplicate candidate.
+    Contribution.objects.filter(pk=duplicate.pk).update(
+        geometry=oldest.geometry, theme=oldest.theme
+    )
     official = demo_data_read().accounts.officials[0]
     sign_in(page, live_server, official.email, official.password)
 
@@ -54,8 +59,14 @@ def test_a_moderators_morning_by_unit_with_a_merge_and_a_template(page: Page, li
     # Merge: the second-oldest is a duplicate of the oldest.
     rows.nth(1).locator("h3 a").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(duplicate.title)
-    page.get_by_label("Original contribution").select_option(label=oldest.title)
-    page.get_by_role("button", name="Mark as duplicate").click()
+    # On the map with its exact place and the nearby candidate, merged from the list in one step.
+    expect(page.locator("#moderation-map")).to_be_visible()
+    expect(page.locator("#moderation-map .candidate-marker").first).to_be_visible()
+    candidates = page.locator("ol.candidates > li")
+    expect(candidates.filter(has_text=oldest.title)).to_have_count(1)
+    candidates.filter(has_text=oldest.title).get_by_role(
+        "button", name=re.compile("^Mark as a duplicate of this")
+    ).click()
     expect(page.get_by_text("Done: marked as duplicate.")).to_be_visible()
     expect(page.locator(".notice")).to_contain_text(oldest.title)
 

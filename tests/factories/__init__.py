@@ -18,6 +18,12 @@ from tests.factories.analysis import (
     AnalysisTermFactory,
     ContributionTermsFactory,
 )
+from tests.factories.background import (
+    BackgroundAnswerFactory,
+    BackgroundSurveyFactory,
+    PopulationBaseFactory,
+    PopulationValueFactory,
+)
 from tests.factories.engagement import (
     AccessibilityFeedbackFactory,
     CampaignFactory,
@@ -96,6 +102,10 @@ FACTORIES = {
         CityUnitFactory,
         ReplyTemplateFactory,
         InternalNoteFactory,
+        BackgroundSurveyFactory,
+        BackgroundAnswerFactory,
+        PopulationBaseFactory,
+        PopulationValueFactory,
         OrganisationFactory,
         PilotFactory,
         MeasureFactory,
@@ -123,6 +133,8 @@ __all__ = [
     "AnalysisTermFactory",
     "ApiKeyFactory",
     "AreaFactory",
+    "BackgroundAnswerFactory",
+    "BackgroundSurveyFactory",
     "BlockFactory",
     "CampaignFactory",
     "CityUnitFactory",
@@ -145,6 +157,8 @@ __all__ = [
     "PilotParticipationFactory",
     "PilotPhotoFactory",
     "PlaceFactory",
+    "PopulationBaseFactory",
+    "PopulationValueFactory",
     "ReplyTemplateFactory",
     "RevisionFactory",
     "RoleFactory",

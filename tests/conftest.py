@@ -40,6 +40,14 @@ def pytest_terminal_summary(terminalreporter) -> None:
             terminalreporter.write_line(line)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_flush():
+    """Live-server tests end with a flush; DELETE instead of TRUNCATE (tests/demo_snapshot.py)."""
+    from tests.demo_snapshot import fast_flush_install
+
+    fast_flush_install()
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in Finnish, the default language, whatever the previous request chose."""

@@ -5,12 +5,17 @@ import secrets
 from pathlib import Path
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import BASE_DIR, INSTALLED_APPS, LOGGING, STORAGES, env
+from config.settings.base import BASE_DIR, DATABASES, INSTALLED_APPS, LOGGING, STORAGES, env
 from config.settings.oidc import APPS as OIDC_APPS
 
 # A new key for each test run; exported, so the servers and workers a test starts sign alike.
 SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50)
 os.environ["SECRET_KEY"] = SECRET_KEY
+
+# A test's commits need not wait for the disk: its data is thrown away, and a crash would lose
+# the last commits, never corrupt the database.
+if "options" in DATABASES["default"].get("OPTIONS", {}):
+    DATABASES["default"]["OPTIONS"]["options"] += " -c synchronous_commit=off"
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # E-mail takes the production path (the outbox, then a delivery task) into Django's test outbox;

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 from engagement.analysis.selectors import (
@@ -130,7 +131,15 @@ class _Sheet:
         self.sheet.append([self._cell(h, font=BOLD) for h in headers])
 
     def _cell(self, value, *, font=None, number_format=None, wrap=False):
+        """Residents' text stays text: control characters a workbook cannot hold are dropped
+        (openpyxl would refuse the whole file), and "=..." is stored as a string, never run as a
+        formula (the CSV exports make such cells inert too)."""
+        text = isinstance(value, str)
+        if text:
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell = WriteOnlyCell(self.sheet, value=value)
+        if text and value.startswith("="):
+            cell.data_type = "s"
         if font:
             cell.font = font
         if number_format:

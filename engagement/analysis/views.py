@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import replace
+from datetime import date, timedelta
 
 from django import forms
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.settings import ISO_8601
@@ -79,6 +80,29 @@ class AnalysisForm(forms.Form):
             self.fields["area"].queryset = Area.objects.filter(parent=campaign.area)
 
 
+# Dates a period may name: a day outside these is a typing slip (year 20255, 0001), and one
+# at the calendar's ends overflowed the arithmetic of a day's end, a 500.
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY_AHEAD = timedelta(days=366)
+
+
+def _period_errors(attrs: dict) -> dict:
+    """Each date within the years the analysis covers, and each period's end after its start."""
+    latest = timezone.localdate() + LATEST_DAY_AHEAD
+    errors = {}
+    for key, value in attrs.items():
+        if isinstance(value, date) and not EARLIEST_DAY <= value <= latest:
+            errors[key] = _("Choose a date between %(first)s and %(last)s.") % {
+                "first": formats.date_format(EARLIEST_DAY, "SHORT_DATE_FORMAT"),
+                "last": formats.date_format(latest, "SHORT_DATE_FORMAT"),
+            }
+    for prefix in ("", "a_", "b_"):
+        since, until = attrs.get(f"{prefix}since"), attrs.get(f"{prefix}until")
+        if since and until and since > until and f"{prefix}until" not in errors:
+            errors[f"{prefix}until"] = _("The period ends before it starts.")
+    return errors
+
+
 class AnalysisQuery(ContributionFilterParser):
     """The shared filters for one of the user's campaigns (context["campaigns"]), with a theme
     of that campaign and one of its sub-areas, and a period."""
@@ -103,6 +127,7 @@ class AnalysisQuery(ContributionFilterParser):
             errors["theme"] = NOT_A_CHOICE
         if attrs.get("area") is not None and attrs["area"].parent_id != campaign.area_id:
             errors["area"] = NOT_A_CHOICE
+        errors.update(_period_errors(attrs))
         if errors:
             raise serializers.ValidationError(errors)
         return attrs

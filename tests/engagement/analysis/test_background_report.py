@@ -248,3 +248,17 @@ def test_the_population_form_is_the_analysts(campaign, analyst_client, resident_
     assert analyst_client.post(postal, bad_lines).status_code == 400
     good = {"measure": "share", "source": "x", "year": "2024", "groups": "33310 60\n33300 40"}
     assert analyst_client.post(postal, good).status_code == 302
+
+
+def test_residents_text_stays_text_in_the_workbook(campaign, theme, analyst_client):
+    """A title that looks like a formula is stored as a string, and control characters a
+    workbook cannot hold are dropped instead of failing the download."""
+    ContributionFactory(campaign=campaign, theme=theme, title='=HYPERLINK("http://x","y")')
+    ContributionFactory(campaign=campaign, theme=theme, title="Bell\x07 and tab\x0b here")
+    response = analyst_client.get(XLSX, {"campaign": campaign.slug})
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    cells = [row[1] for row in book["Contributions"].iter_rows(min_row=2)]
+    by_value = {cell.value: cell for cell in cells}
+    assert by_value['=HYPERLINK("http://x","y")'].data_type == "s"
+    assert "Bell and tab here" in by_value

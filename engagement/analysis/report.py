@@ -328,7 +328,8 @@ def _contributions_sheet(book: Workbook, filters: AnalysisFilters, absolute: cal
 
 # Printable report ----------------------------------------------------------------------------
 
-CHART_WIDTH = 340  # the bars start at x=280 of 680 (the labels end at 272), leaving room for the value
+# The bars start at x=280 of 680 (the labels end at 272), leaving room for the value.
+CHART_WIDTH = 340
 ROW = 22
 
 

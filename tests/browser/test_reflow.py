@@ -1,6 +1,9 @@
 """Every page reflows (WCAG 1.4.10): at 320 CSS px no page scrolls sideways and no text runs off
-the screen, for every role; a phone's first screen on the campaign page shows the map and the
-way to the form, with the campaign's text folded and the header's links behind a menu button."""
+the screen, for every role. The same walk checks that every kind of page runs under the
+Content-Security-Policy with no script error (tests/browser/test_content_security_policy.py
+keeps the admin's pages and the buttons, video and blocked inline code). A phone's first
+screen on the campaign page shows the map and the way to the form, with the campaign's text
+folded and the header's links behind a menu button."""
 
 import re
 
@@ -8,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
 from config.demo.read import demo_data_read
 from engagement.models import Contribution, ExportJob
@@ -46,43 +49,48 @@ CUT_OFF = """() => {
 }"""
 
 
-def _public_pages(contribution: Contribution, pilot: Pilot, story: Story) -> list[str]:
-    """The pages every visitor may open."""
-    return [
-        f"/contributions/{contribution.pk}/",
-        "/areas/tesoma/",
-        "/accessibility/",
-        "/privacy/",
-        "/pilots/",
-        f"/pilots/{pilot.pk}/",
-        "/toolkit/",
-        "/toolkit/guide/",
-        "/toolkit/methods/evaluation-by-measures/",
-        f"/toolkit/stories/{story.slug}/",
-        "/toolkit/workshops/new/",
-        "/toolkit/workshops/reflow-plan/",
-    ]
+def _public_pages(pilot: Pilot, story: Story) -> list[tuple[str, int]]:
+    """The pages every visitor may open: a contribution of each shape, and the answers to an
+    address that does not exist and to a refused filter."""
+    by_shape = {c.geometry.geom_type: c.pk for c in Contribution.objects.order_by("pk")}
+    assert len(by_shape) == 3  # a point, a route and an area
+    pages = [f"/contributions/{pk}/" for pk in by_shape.values()]
+    pages += ["/areas/tesoma/", "/accessibility/", "/privacy/", "/pilots/", f"/pilots/{pilot.pk}/"]
+    pages += ["/toolkit/", "/toolkit/guide/", "/toolkit/methods/evaluation-by-measures/"]
+    pages += [f"/toolkit/stories/{story.slug}/", "/toolkit/workshops/new/"]
+    pages += ["/toolkit/workshops/reflow-plan/", "/accounts/login/", "/accounts/signup/"]
+    pages += ["/accounts/password/reset/", "/en/accessibility/"]
+    found = [(path, 200) for path in pages]
+    return [*found, ("/no-such-page/", 404), (f"{CAMPAIGN}?q=%00", 400)]
+
+
+ACCOUNT_PAGES = [
+    "/account/contributions/",
+    "/account/delete/",
+    "/accounts/email/",
+    "/accounts/password/change/",
+]
 
 
 def _pages(role: str) -> list[tuple[str, int]]:
-    """The pages of every type the role may open, with the status each answers."""
+    """The pages of every type the role may open, with the status each answers.
+
+    Every role sees "/" and the campaign page (where the header's links differ); the public
+    pages are walked once, by a visitor, and the account's own pages by the resident and the
+    administrator, whose header is the longest."""
     contribution = Contribution.objects.order_by("pk").first()
     pilot = Pilot.objects.order_by("pk").first()
-    story = Story.objects.filter(status="published").order_by("slug").first()
+    story = Story.objects.filter(status="published").exclude(place=None).order_by("slug").first()
     WorkshopPlan.objects.get_or_create(
         token="reflow-plan",
         defaults={"title": "Ilta", "items": [{"kind": "method", "slug": "charrette"}]},
     )
-    # The public pages in full for a visitor and for a signed-in resident; every other role
-    # differs from the resident only in the header's links (checked on "/" and the campaign
-    # page) and in its own pages.
-    public = role in ("anonymous", "resident")
-    pages = ["/", *(_public_pages(contribution, pilot, story) if public else [])]
+    pages = ["/"]
+    found: list[tuple[str, int]] = []
     if role == "anonymous":
-        pages += ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
-    else:
-        pages += ["/account/contributions/", "/account/delete/", "/accounts/email/"]
-        pages += ["/accounts/password/change/"]
+        found += _public_pages(pilot, story)
+    if role in ("resident", "administrator"):
+        pages += ACCOUNT_PAGES
     if role in ("moderator", "administrator"):
         pages += ["/moderation/", f"/moderation/contributions/{contribution.pk}/"]
         pages += ["/moderation/log/", "/moderation/pilots/"]
@@ -98,7 +106,7 @@ def _pages(role: str) -> list[tuple[str, int]]:
     if role in ("toolkit editor", "administrator"):
         pages += ["/toolkit/edit/", "/toolkit/edit/methods/evaluation-by-measures/"]
         pages += ["/toolkit/edit/methods/new/"]
-    found = [(path, 200) for path in pages]
+    found = [(path, 200) for path in pages] + found
     if role == "analyst":
         user = get_user_model().objects.get(email=demo_data_read().accounts.officials[1].email)
         job = ExportJob.objects.create(
@@ -135,13 +143,44 @@ def _context(browser: Browser, live_server, role: str, width: int) -> BrowserCon
     return context
 
 
+def _console_errors(page: Page) -> list[str]:
+    """Errors the page's scripts log (a page that answers 4xx on purpose logs its own status),
+    and a Permissions-Policy feature this browser does not know."""
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        url = message.location.get("url", "")
+        if message.type == "error" and url != page.url and not url.endswith("/favicon.ico"):
+            errors.append(f"{url}: {message.text}")
+        elif "Permissions-Policy" in message.text:
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def _policy_problems(page: Page, response, path: str) -> list[str]:
+    """The response's policy headers, and every map started by the static script (django-leaflet's
+    inline one would be blocked; docs/decisions/0012)."""
+    problems = []
+    policy = response.headers.get("content-security-policy", "")
+    if "script-src 'self'" not in policy or "unsafe-inline" in policy:
+        problems.append(f"{path}: Content-Security-Policy is {policy!r}")
+    if "geolocation=(self)" not in response.headers.get("permissions-policy", ""):
+        problems.append(f"{path}: no Permissions-Policy for geolocation")
+    for container in page.locator("[data-leaflet-options]").all():
+        expect(container).to_have_class(re.compile("leaflet-container"))
+    return problems
+
+
 def _overflows(page: Page, live_server, path: str, status: int, width: int) -> list[str]:
     response = page.goto(f"{live_server.url}{path}")
     assert response.status == status, f"{path} answered {response.status}"
     # A map draws what it fetched after the load event; the other pages are laid out by then.
     if page.locator("[data-leaflet-options]").count():
         page.wait_for_load_state("networkidle")
-    problems = []
+    problems = _policy_problems(page, response, path) if width == NARROWEST else []
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     if scroll_width > width:
         problems.append(f"{path} at {width} px: the page is {scroll_width} px wide")
@@ -164,6 +203,7 @@ WIDER = ("/", "/moderation/", "/moderation/log/", "/analysis/", "/pilots/", "/to
 
 @pytest.mark.parametrize("role", ROLES)
 def test_no_page_scrolls_sideways_at_320_px(browser: Browser, live_server, demo, role):
+    """...and every page runs under the Content-Security-Policy with no script error."""
     contribution = Contribution.objects.order_by("pk").first()
     Contribution.objects.filter(pk=contribution.pk).update(
         title=f"{LONG_WORD} {LONG_WORD}"[:120], body=f"Katso {LONG_URL} ja {LONG_WORD}."
@@ -175,11 +215,12 @@ def test_no_page_scrolls_sideways_at_320_px(browser: Browser, live_server, demo,
         violations = watch_csp(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
+        errors = _console_errors(page)
         for path, status in pages:
             if width == NARROWEST or path in WIDER:
                 problems += _overflows(page, live_server, path, status, width)
         context.close()
-        problems += violations
+        problems += violations + errors
     assert problems == [], "\n".join(problems)
 
 

@@ -165,7 +165,9 @@ def lemma(word: str) -> Lemma:
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits, as PostgreSQL's parser
 LETTERS = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
-_QUERY_TOKEN = re.compile(r"(-?)([^\W_]+)", re.UNICODE)
+# "-word" excludes only where the minus starts a word, as in websearch_to_tsquery: the second
+# half of "tie-alue" is a word like the first.
+_QUERY_TOKEN = re.compile(r"(?:(?<!\S)(-))?([^\W_]+)", re.UNICODE)
 
 
 def _lexemes(token: str, *, with_head: bool) -> tuple[str, ...]:
@@ -204,7 +206,7 @@ def search_query(text: str) -> str:
         lexemes = _lexemes(word, with_head=False)
         if not lexemes:
             continue
-        alternatives = " | ".join(f"'{lexeme}'" for lexeme in lexemes)
+        alternatives = " | ".join("'{}'".format(lexeme.replace("'", "''")) for lexeme in lexemes)
         term = f"{'!' if minus else ''}({alternatives})"
         groups.append(f"{joiner if groups else ''}{term}")
         joiner = " & "

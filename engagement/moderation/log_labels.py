@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from engagement.common.forms import form_id
 from engagement.models import Comment, Contribution, HiddenReason, ModerationAction, Photo
 
 # What each stored target_type is called, in the reader's language.
@@ -68,14 +69,22 @@ class LogRow:
         return f"{self.kind} {self.entry.target_id}"
 
 
+def merged_into(entry: ModerationAction) -> int | None:
+    """The original a "duplicate" entry merged into, or None: `details` is whatever JSON the
+    entry was written with (an older row, the admin), so it is read without trusting it."""
+    if entry.action != ModerationAction.Action.DUPLICATE or not isinstance(entry.details, dict):
+        return None
+    return form_id(entry.details.get("original"))
+
+
 def _titles(entries: list[ModerationAction]) -> dict[tuple[str, int], tuple[int, str]]:
     """For each (kind, id) of a contribution, comment or photo: its contribution's id and
     title, read in three queries whatever the number of entries."""
     ids: dict[str, set[int]] = defaultdict(set)
     for entry in entries:
         ids[entry.target_type].add(entry.target_id)
-        if entry.action == ModerationAction.Action.DUPLICATE and entry.details.get("original"):
-            ids["contribution"].add(int(entry.details["original"]))
+        if original := merged_into(entry):
+            ids["contribution"].add(original)
     found: dict[tuple[str, int], tuple[int, str]] = {}
     for pk, title in Contribution.objects.filter(pk__in=ids["contribution"]).values_list(
         "pk", "title"

@@ -20,7 +20,12 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from engagement.models import Campaign, Comment, Contribution, Flag, ModerationAction
-from engagement.moderation.log_labels import log_reason_label, log_target_link, target_kind_label
+from engagement.moderation.log_labels import (
+    log_reason_label,
+    log_target_link,
+    merged_into,
+    target_kind_label,
+)
 from engagement.moderation.routing_selectors import queue_filter_unit, queue_order
 from engagement.participation.search import contributions_search
 from engagement.rules import moderated_campaigns
@@ -208,8 +213,8 @@ def log_entry_history(action: ModerationAction) -> HistoryEntry:
     """A log entry as a line of the history: what it concerns when not the contribution itself
     (a comment, a photo, the author), and the original of a merge as a link."""
     link, link_text = "", ""
-    if action.action == ModerationAction.Action.DUPLICATE and action.details.get("original"):
-        link, link_text = log_target_link("contribution", int(action.details["original"]))
+    if original := merged_into(action):
+        link, link_text = log_target_link("contribution", original)
     what = str(action.get_action_display())
     if action.target_type != "contribution":
         what = f"{what} ({target_kind_label(action.target_type).lower()})"

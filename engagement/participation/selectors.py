@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagement.common.media import MediaFile
 from engagement.models import (
+    BackgroundAnswer,
     Campaign,
     Comment,
     Contribution,
@@ -446,6 +447,19 @@ def participant_export(*, participant: Participant) -> dict:
         "follows": [
             {"contribution": f.contribution_id, "created_at": f.created_at.isoformat()}
             for f in Follow.objects.filter(participant=participant).order_by("created_at")
+        ],
+        # The optional background questions (decision 0034): the participant's own answers.
+        "background_answers": [
+            {
+                "campaign": a.campaign.slug,
+                "age_group": a.age_group,
+                "postal_code": a.postal_code,
+                "relations": a.relations,
+                "updated_at": a.updated_at.isoformat(),
+            }
+            for a in BackgroundAnswer.objects.filter(participant=participant)
+            .select_related("campaign")
+            .order_by("created_at")
         ],
     }
 

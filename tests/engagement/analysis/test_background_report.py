@@ -262,3 +262,14 @@ def test_residents_text_stays_text_in_the_workbook(campaign, theme, analyst_clie
     by_value = {cell.value: cell for cell in cells}
     assert by_value['=HYPERLINK("http://x","y")'].data_type == "s"
     assert "Bell and tab here" in by_value
+
+
+def test_the_personal_data_download_carries_the_own_answers(campaign, resident, resident_client):
+    _ask(campaign)
+    participant = participant_for_user(user=resident)
+    background_answer_save(campaign=campaign, participant=participant, postal_code="33310")
+    background_answer_save(campaign=campaign, participant=ParticipantFactory(), age_group="75-")
+    data = resident_client.get(reverse("engagement:my-data")).json()
+    assert [
+        (a["campaign"], a["postal_code"], a["age_group"]) for a in data["background_answers"]
+    ] == [(campaign.slug, "33310", "")]

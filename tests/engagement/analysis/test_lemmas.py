@@ -58,6 +58,8 @@ def test_a_compound_is_indexed_by_its_base_form_and_its_last_part():
     assert "vaikka" not in lexemes and "kerta" not in lexemes
     assert search_query("pyörätiellä -koirapuistossa") == "('pyörätie') & !('koirapuisto')"
     assert search_query("vaikka että") == ""
+    # A hyphen inside a word joins two words; only a minus that starts a word excludes.
+    assert search_query("tie-alue") == "('tie') & ('alue')"
 
 
 def test_word_counts_show_base_forms_without_function_words(theme):

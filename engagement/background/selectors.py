@@ -10,7 +10,7 @@ ones (people who chose any of them), shown without a number while still under k.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.conf import settings
@@ -50,14 +50,21 @@ def answer_of(*, campaign: Campaign, participant) -> BackgroundAnswer | None:
     return BackgroundAnswer.objects.filter(campaign=campaign, participant=participant).first()
 
 
+def _coarse(filters: AnalysisFilters) -> AnalysisFilters:
+    """Only the theme and the sub-area narrow the respondents. A period of one day, or a kind
+    or status that one contribution has, would let two views differ by one known author, whose
+    answers would then be their difference."""
+    return replace(filters, kind=None, status=None, since=None, until=None)
+
+
 def _filtered(filters: AnalysisFilters) -> bool:
-    return any(
-        (filters.theme, filters.kind, filters.status, filters.area, filters.since, filters.until)
-    )
+    return bool(filters.theme or filters.area)
 
 
 def respondents(*, filters: AnalysisFilters) -> QuerySet[BackgroundAnswer]:
-    """The campaign's answer sets; with a filter, of those whose published contributions match."""
+    """The campaign's answer sets; with a theme or sub-area, of those whose published
+    contributions match."""
+    filters = _coarse(filters)
     qs = BackgroundAnswer.objects.filter(campaign=filters.campaign)
     if _filtered(filters):
         qs = qs.filter(
@@ -203,6 +210,12 @@ def background_results(*, filters: AnalysisFilters) -> list[Result]:
         return []
     columns = ("age_group", "postal_code", "relations")
     answers = list(respondents(filters=filters).values_list(*columns))
+    if _filtered(filters):
+        # A view that leaves out fewer than k people would show them as its difference from the
+        # whole campaign's: such a view shows nothing.
+        everyone = BackgroundAnswer.objects.filter(campaign=filters.campaign).count()
+        if 0 < everyone - len(answers) < k:
+            answers = []
     bases = {
         b.question: b
         for b in PopulationBase.objects.filter(campaign=filters.campaign).prefetch_related("values")

@@ -184,3 +184,30 @@ def test_hexagon_bins_hold_each_point_at_its_public_location_as_exports_give_it(
     assert cell_of(as_chosen).contains(exported[as_chosen.pk])
     assert cell_of(snapped).contains(exported[snapped.pk])
     assert not cell_of(snapped).contains(exact)
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"until": "9999-12-31"}, "Choose a date between"),
+        ({"since": "0001-01-01"}, "Choose a date between"),
+        ({"since": "2026-05-06", "until": "2026-05-04"}, "The period ends before it starts."),
+        ({"a_since": "2026-05-06", "a_until": "2026-05-04"}, "The period ends before it starts."),
+    ],
+)
+def test_a_period_out_of_range_or_backwards_is_refused_on_every_surface(
+    client, fixture_data, analyst, params, message
+):
+    """A date at the calendar's ends overflowed the end-of-day arithmetic (a 500), and
+    0001..9999 asked for millions of days of chart."""
+    campaign, _ = fixture_data
+    client.force_login(analyst)
+    query = {"campaign": campaign.slug, **params}
+    for url in ("/en/analysis/", "/en/analysis/compare/", "/en/analysis/report/"):
+        if url != "/en/analysis/compare/" and "a_since" in params:
+            continue
+        response = client.get(url, query)
+        assert response.status_code == 400, url
+        assert message in response.content.decode(), url
+    if "a_since" not in params:
+        assert client.get("/en/analysis/report.xlsx", query).status_code == 400

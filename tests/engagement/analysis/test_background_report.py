@@ -273,3 +273,32 @@ def test_the_personal_data_download_carries_the_own_answers(campaign, resident, 
     assert [
         (a["campaign"], a["postal_code"], a["age_group"]) for a in data["background_answers"]
     ] == [(campaign.slug, "33310", "")]
+
+
+def test_no_two_views_differ_by_fewer_than_k_people(campaign, theme):
+    """Only a theme or sub-area narrows the respondents, and a view that leaves out fewer than k
+    shows nothing: otherwise two views could differ by one known author's answers."""
+    from datetime import date, timedelta
+
+    from tests.factories import ThemeFactory
+
+    _ask(campaign, [Question.AGE_GROUP])
+    other = ThemeFactory(campaign=campaign, slug="other")
+    for index in range(7):
+        participant = ParticipantFactory()
+        ContributionFactory(
+            campaign=campaign, theme=other if index == 6 else theme, participant=participant
+        )
+        background_answer_save(campaign=campaign, participant=participant, age_group="30-44")
+    everyone = background_results(filters=AnalysisFilters(campaign=campaign))[0]
+    assert everyone.answered == 7
+    # The theme's view would be everyone but the seventh author: their answer, by difference.
+    (narrowed,) = background_results(filters=AnalysisFilters(campaign=campaign, theme=theme))
+    assert narrowed.answered is None and narrowed.rows == []
+    # A period or a kind does not narrow this section at all.
+    tomorrow = date.today() + timedelta(days=1)
+    for filters in (
+        AnalysisFilters(campaign=campaign, since=tomorrow),
+        AnalysisFilters(campaign=campaign, kind="need"),
+    ):
+        assert background_results(filters=filters)[0].answered == 7

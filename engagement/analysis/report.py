@@ -7,8 +7,7 @@ the same counts (`overview`, `time_series`) and background answers in groups of 
 """
 
 import io
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -25,6 +24,8 @@ from engagement.analysis.selectors import (
     describe_period,
     overview,
     time_series,
+    week_label,
+    weekly_series,
 )
 from engagement.background.selectors import Result, background_results, min_group
 from engagement.models import Contribution, StatusChange
@@ -32,26 +33,6 @@ from engagement.participation.places import contribution_place_text
 
 # The workbook's contributions sheet holds at most this many (the newest); the summary says so.
 XLSX_MAX_ROWS = 50_000
-
-
-@dataclass(frozen=True)
-class Week:
-    starts: date
-    contributions: int
-    comments: int
-    supports: int
-
-
-def weeks_of(days: list) -> list[Week]:
-    """The daily series summed per ISO week (Monday first)."""
-    weeks: dict[date, list[int]] = {}
-    for day in days:
-        monday = day.day - timedelta(days=day.day.weekday())
-        sums = weeks.setdefault(monday, [0, 0, 0])
-        sums[0] += day.contributions
-        sums[1] += day.comments
-        sums[2] += day.supports
-    return [Week(monday, *sums) for monday, sums in sorted(weeks.items())]
 
 
 def filter_lines(filters: AnalysisFilters) -> list[tuple[str, str]]:
@@ -101,7 +82,7 @@ def report_data(*, filters: AnalysisFilters) -> dict:
         "filter_lines": filter_lines(filters),
         "generated_at": timezone.localtime(),
         "counts": counts,
-        "weeks": weeks_of(days),
+        "weeks": weekly_series(days),
         "background": background_results(filters=filters),
         "k": min_group(),
     }
@@ -256,7 +237,7 @@ def report_workbook(*, filters: AnalysisFilters, absolute: callable) -> bytes:
         [16, 16, 16, 16],
     )
     for week in data["weeks"]:
-        weeks.append([week.starts, week.contributions, week.comments, week.supports], {0: DATE})
+        weeks.append([week.first, week.contributions, week.comments, week.supports], {0: DATE})
     weeks.finish()
 
     _contributions_sheet(book, filters, absolute)
@@ -362,7 +343,7 @@ def report_bars(data: dict) -> list[dict]:
         _svg_bars(_("By sub-area"), [(b.label, b.count) for b in counts["by_area"]]),
         _svg_bars(
             _("By week"),
-            [(w.starts.strftime("%d.%m.%Y"), w.contributions) for w in data["weeks"]],
+            [(" ".join(week_label(w)), w.contributions) for w in data["weeks"]],
         ),
     ]
     return charts

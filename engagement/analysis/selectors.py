@@ -18,7 +18,7 @@ from django.db import connections, router, transaction
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from engagement.analysis.text import STEMMER_LANGUAGES, STOP_WORDS_DIR, stop_words, terms_of
@@ -272,6 +272,17 @@ def weekly_series(days: list[Day]) -> list[Week]:
         else:
             weeks.append(Week(year, week, d.day, d.day, d.contributions, d.comments, d.supports))
     return weeks
+
+
+def week_label(week: Week) -> tuple[str, str]:
+    """("wk 23", its first and last day) in the reader's language: the analysis page's and the
+    printable report's label of a week, with the days of it inside the period."""
+    label = _("wk %(week)s") % {"week": week.week}
+    detail = _("%(first)s–%(last)s") % {  # noqa: RUF001 (a range's en dash)
+        "first": formats.date_format(week.first, "SHORT_DATE_FORMAT"),
+        "last": formats.date_format(week.last, "SHORT_DATE_FORMAT"),
+    }
+    return label, detail
 
 
 def activity_series(*, filters: AnalysisFilters, live: bool = False) -> tuple[str, list]:

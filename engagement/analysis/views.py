@@ -26,6 +26,7 @@ from engagement.analysis.selectors import (
     overview,
     summary_as_of,
     top_contributions,
+    week_label,
 )
 from engagement.analysis.services import analysis_refresh_request
 from engagement.common.forms import add_service_errors, choice_filter
@@ -303,11 +304,7 @@ def _time_chart(unit: str, periods: list) -> dict:
     items = []
     for p in periods:
         if unit == "week":
-            label = _("wk %(week)s") % {"week": p.week}
-            detail = _("%(first)s–%(last)s") % {  # noqa: RUF001 (a range's en dash)
-                "first": _short(p.first),
-                "last": _short(p.last),
-            }
+            label, detail = week_label(p)
         else:
             label = formats.date_format(p.day, "D")
             detail = _short(p.day)
@@ -337,7 +334,8 @@ def _density_table(collection: dict) -> dict:
         cells.append(
             {
                 "place": near.place.name if near else None,
-                "centre": f"{formats.number_format(lat, 4)} N, {formats.number_format(lon, 4)} E",
+                "centre": _("%(lat)s N, %(lon)s E")
+                % {"lat": formats.number_format(lat, 4), "lon": formats.number_format(lon, 4)},
                 "count": _number(feature["properties"]["count"]),
                 "contributions": feature["properties"]["contributions"],
             }

@@ -2,6 +2,7 @@
 residents' links to their own answers (one template line each)."""
 
 from django import template
+from django.utils import formats
 
 from engagement.analysis.selectors import AnalysisFilters
 from engagement.background.selectors import background_results, min_group, survey_questions
@@ -49,3 +50,9 @@ def background_invite(context, campaign: Campaign) -> dict:
     """After a send through the map script: the link to the optional questions (hidden until
     then; without the script the page redirects to them itself)."""
     return {"campaign": campaign, "asks": bool(survey_questions(campaign=campaign))}
+
+
+@register.filter
+def count(value: int) -> str:
+    """A count in the reader's language, grouped as on the analysis page: "12 345", "12,345"."""
+    return formats.number_format(value, force_grouping=True)

@@ -46,9 +46,11 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
 
 
 def settings_of(env: dict[str, str], *names: str) -> dict:
-    """The named settings as the process with `env` sees them."""
+    """The named settings as the process with `env` sees them: as Django reads the settings
+    module, without `django.setup()` (a second and a half of app loading that changes none of
+    them; no app's ready() writes a setting)."""
     script = (
-        "import json, django; django.setup(); from django.conf import settings; "
+        "import json; from django.conf import settings; "
         f"print(json.dumps({{n: getattr(settings, n) for n in {list(names)!r}}}))"
     )
     result = run(env, "-c", script)
@@ -89,10 +91,21 @@ def test_production_refuses_to_start_on_an_unsafe_setting(overrides, message):
 
 
 def test_every_published_development_key_is_refused():
-    for key in DEVELOPMENT_KEYS:
-        result = run(production_env(SECRET_KEY=key), "manage.py", "check")
-        assert result.returncode != 0, key
-        assert "SECRET_KEY" in result.stderr, key
+    started = {
+        key: subprocess.Popen(
+            [sys.executable, "manage.py", "check"],
+            cwd=ROOT,
+            env=production_env(SECRET_KEY=key),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for key in DEVELOPMENT_KEYS
+    }  # each in a process of its own, at the same time
+    for key, process in started.items():
+        _, errors = process.communicate(timeout=60)
+        assert process.returncode != 0, key
+        assert "SECRET_KEY" in errors, key
 
 
 def test_a_negative_num_proxies_is_refused_at_start():
@@ -144,17 +157,35 @@ def migrated_database_url() -> str:
 
 @pytest.fixture
 def probe(db):
-    def run_probe(**overrides: str | None) -> dict:
-        env = production_env(DATABASE_URL=migrated_database_url(), **overrides)
-        result = run(env, "-c", PROBE % {"host": HOST})
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout.strip().splitlines()[-1])
+    """Each environment's PROBE in a process of its own, the processes at the same time."""
 
-    return run_probe
+    def run_probes(*variants: dict[str, str]) -> list[dict]:
+        started = [
+            subprocess.Popen(
+                [sys.executable, "-c", PROBE % {"host": HOST}],
+                cwd=ROOT,
+                env=production_env(DATABASE_URL=migrated_database_url(), **overrides),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for overrides in variants
+        ]
+        seen = []
+        for process in started:
+            out, errors = process.communicate(timeout=120)
+            assert process.returncode == 0, errors
+            seen.append(json.loads(out.strip().splitlines()[-1]))
+        return seen
+
+    return run_probes
 
 
-def test_production_redirects_http_to_https_and_sends_hsts_except_for_the_health_check(probe):
-    seen = probe(NUM_PROXIES="0")
+def test_production_redirects_to_https_sends_hsts_and_trusts_only_a_configured_proxy(probe):
+    seen, behind_proxy = probe(
+        {"NUM_PROXIES": "0"},
+        {"NUM_PROXIES": "1", "SECURE_HSTS_SECONDS": "600", "SECURE_HSTS_PRELOAD": "false"},
+    )
     assert seen["http page"] == [301, f"{SITE}/en/pilots/"]
     assert seen["http healthz"] == 200  # the container's probe speaks plain http
     assert seen["https healthz"] == [200, "max-age=31536000; includeSubDomains; preload"]
@@ -164,11 +195,9 @@ def test_production_redirects_http_to_https_and_sends_hsts_except_for_the_health
     assert seen["login"] == [200, "DENY", "same-origin"]
     assert seen["csrf cookie secure"] is True
 
-
-def test_behind_a_trusted_proxy_its_forwarded_proto_says_https(probe):
-    seen = probe(NUM_PROXIES="1", SECURE_HSTS_SECONDS="600", SECURE_HSTS_PRELOAD="false")
-    assert seen["proxied healthz"] == "max-age=600; includeSubDomains"
-    assert seen["proxied page"] == 200
+    # Behind a trusted proxy, its forwarded proto says https.
+    assert behind_proxy["proxied healthz"] == "max-age=600; includeSubDomains"
+    assert behind_proxy["proxied page"] == 200
 
 
 def test_production_derives_hosts_origins_and_sender_from_site_url():
@@ -290,7 +319,7 @@ def test_email_url_delivers_to_a_real_smtp_server():
             EMAIL_URL=f"smtp://127.0.0.1:{port}", DEFAULT_FROM_EMAIL="yhdessa@example.fi"
         )
         script = (
-            "import django; django.setup(); from django.conf import settings; "
+            "from django.conf import settings; "
             "from django.core.mail import EmailMessage, get_connection; "
             "get_connection(settings.EMAIL_DELIVERY_BACKEND).send_messages("
             "[EmailMessage('Hei', 'Terve', None, ['aino@example.org'])])"
@@ -309,7 +338,7 @@ def test_email_url_delivers_to_a_real_smtp_server():
 
 def test_the_base_settings_hold_no_key_of_their_own():
     env = production_env(DJANGO_SETTINGS_MODULE="config.settings.base", SECRET_KEY=None)
-    script = "import django; django.setup(); from django.conf import settings; settings.SECRET_KEY"
+    script = "from django.conf import settings; settings.SECRET_KEY"
     result = run(env, "-c", script)
     assert result.returncode != 0
     assert "The SECRET_KEY setting must not be empty" in result.stderr

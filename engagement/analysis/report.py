@@ -6,17 +6,18 @@ the same counts (`overview`, `time_series`) and background answers in groups of 
 (`background_results`), so a report never shows more than the page.
 """
 
+from __future__ import annotations
+
+import functools
 import io
 from datetime import datetime
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
 
 from engagement.analysis.selectors import (
     AnalysisFilters,
@@ -30,6 +31,9 @@ from engagement.analysis.selectors import (
 from engagement.background.selectors import Result, background_results, min_group
 from engagement.models import Contribution, StatusChange
 from engagement.participation.places import contribution_place_text
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 # The workbook's contributions sheet holds at most this many (the newest); the summary says so.
 XLSX_MAX_ROWS = 50_000
@@ -90,8 +94,23 @@ def report_data(*, filters: AnalysisFilters) -> dict:
 
 # XLSX ----------------------------------------------------------------------------------------
 
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
+
+@functools.cache
+def _xl() -> SimpleNamespace:
+    """openpyxl, imported with the first workbook: at import it costs every process of the
+    site (gunicorn's workers, manage.py, the worker) half a second at start."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+
+    return SimpleNamespace(
+        Workbook=Workbook,
+        WriteOnlyCell=WriteOnlyCell,
+        illegal=ILLEGAL_CHARACTERS_RE,
+        bold=Font(bold=True),
+        wrap=Alignment(wrap_text=True, vertical="top"),
+    )
 
 
 def _naive(moment: datetime) -> datetime:
@@ -109,7 +128,8 @@ class _Sheet:
             self.sheet.column_dimensions[chr(ord("A") + index)].width = width
         self.columns = len(headers)
         self.rows = 1
-        self.sheet.append([self._cell(h, font=BOLD) for h in headers])
+        self.xl = _xl()
+        self.sheet.append([self._cell(h, font=self.xl.bold) for h in headers])
 
     def _cell(self, value, *, font=None, number_format=None, wrap=False):
         """Residents' text stays text: control characters a workbook cannot hold are dropped
@@ -117,8 +137,8 @@ class _Sheet:
         formula (the CSV exports make such cells inert too)."""
         text = isinstance(value, str)
         if text:
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell = WriteOnlyCell(self.sheet, value=value)
+            value = self.xl.illegal.sub("", value)
+        cell = self.xl.WriteOnlyCell(self.sheet, value=value)
         if text and value.startswith("="):
             cell.data_type = "s"
         if font:
@@ -126,7 +146,7 @@ class _Sheet:
         if number_format:
             cell.number_format = number_format
         if wrap:
-            cell.alignment = WRAP
+            cell.alignment = self.xl.wrap
         return cell
 
     def append(self, values: list, formats: dict[int, str] | None = None, wrap=()) -> None:
@@ -204,7 +224,7 @@ def report_workbook(*, filters: AnalysisFilters, absolute: callable) -> bytes:
     data = report_data(filters=filters)
     counts = data["counts"]
     totals = counts["totals"]
-    book = Workbook(write_only=True)
+    book = _xl().Workbook(write_only=True)
 
     summary = _Sheet(book, _("Summary"), [_("Item"), _("Value")], [28, 60])
     summary.append([_("Report"), _("Analysis report")])

@@ -23,6 +23,7 @@ from engagement.interop.exports import selectors as export_selectors
 from engagement.interop.exports.csv_writer import csv_chunks
 from engagement.models import Contribution, Support
 from tests.factories import CommentFactory, ContributionFactory, ParticipantFactory
+from tests.transforms import transformed
 
 pytestmark = pytest.mark.django_db
 CSV_URL = "/exports/contributions.csv"
@@ -54,11 +55,11 @@ AREA.srid = 4326
 
 def snapped(point: Point) -> Point:
     """The centre of the point's 100 m cell of ETRS-TM35FIN, computed apart from PostGIS."""
-    metric = point.transform(3067, clone=True)
+    metric = transformed(point, 3067)
     centre = Point(
         math.floor(metric.x / 100) * 100 + 50, math.floor(metric.y / 100) * 100 + 50, srid=3067
     )
-    return centre.transform(4326, clone=True)
+    return transformed(centre, 4326)
 
 
 def public(contribution: Contribution) -> GEOSGeometry:

@@ -13,6 +13,7 @@ from engagement.participation import services
 from engagement.participation.tiles import tile_cache
 from tests.factories import ContributionFactory, ThemeFactory
 from tests.mvt import decode, tile_for, to_lonlat
+from tests.transforms import transformed
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def _cell_near_länsikeskus() -> tuple[int, int]:
     into its zoom-14 tile, so no tile edge from z10 to z18 runs within about 15 m of it."""
     x, y = tile_for(23.63, 61.50, 14)
     lon, lat = to_lonlat(14, x, y, 0.3, 0.3, 1)
-    point = Point(lon, lat, srid=4326).transform(3067, clone=True)
+    point = transformed(Point(lon, lat, srid=4326), 3067)
     return int(point.x // 100 * 100), int(point.y // 100 * 100)
 
 
@@ -42,7 +43,7 @@ def fresh_tile_cache(settings):
 
 def at(east: float, north: float) -> Point:
     """A WGS 84 point from ETRS-TM35FIN metres."""
-    return Point(east, north, srid=3067).transform(4326, clone=True)
+    return transformed(Point(east, north, srid=3067), 4326)
 
 
 CENTRE = at(CELL_E + 50, CELL_N + 50)

@@ -12,6 +12,7 @@ from engagement.models import Campaign, Contribution
 from geo.selectors import PRIVACY_GRID_METRES, PRIVACY_GRID_SRID
 from tests.browser.test_campaign_journey import CAMPAIGN, DEMO_COUNT
 from tests.factories import ContributionFactory
+from tests.transforms import transformed
 
 # Inside Tesoma, some 300 m from the nearest demo contribution.
 NEAR = Point(23.6400, 61.4975, srid=4326)
@@ -22,16 +23,14 @@ KEEP_MAP = "window.addEventListener('map:init', (e) => { window.__map = e.detail
 def cell_points(n: int) -> tuple[list[Point], Point]:
     """n points inside the privacy cell of NEAR (all more than 10 m from its edges), and the
     cell's centre, in WGS 84."""
-    here = NEAR.transform(PRIVACY_GRID_SRID, clone=True)
+    here = transformed(NEAR, PRIVACY_GRID_SRID)
     size = PRIVACY_GRID_METRES
     x0, y0 = here.x // size * size, here.y // size * size
     points = []
     for i in range(n):
         p = Point(x0 + 15 + 14 * i, y0 + 20 + 11 * i, srid=PRIVACY_GRID_SRID)
-        points.append(p.transform(4326, clone=True))
-    return points, Point(x0 + size / 2, y0 + size / 2, srid=PRIVACY_GRID_SRID).transform(
-        4326, clone=True
-    )
+        points.append(transformed(p, 4326))
+    return points, transformed(Point(x0 + size / 2, y0 + size / 2, srid=PRIVACY_GRID_SRID), 4326)
 
 
 def crowd() -> tuple[list[Contribution], Point]:

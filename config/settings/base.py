@@ -251,6 +251,8 @@ LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
+# English dates for a European reader ("4 Dec 2026"); Django's own fi and sv formats otherwise.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"

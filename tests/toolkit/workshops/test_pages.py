@@ -137,3 +137,24 @@ def test_the_new_form_keeps_what_was_chosen_after_a_refusal(trainer_client):
     assert response.status_code == 400
     page = response.content.decode()
     assert f'value="{card.slug}" checked' in page and 'value="25:99"' in page
+
+
+@pytest.mark.parametrize("move", ["999999:down", "abc:up", ":", "1" * 30 + ":down"])
+def test_moving_an_item_that_is_not_there_is_400_not_500(plan, trainer_client, move):
+    response = trainer_client.post(
+        f"/en/toolkit/workshops/{plan.token}/edit/", _form(plan, title="Typed", move=move)
+    )
+    assert response.status_code == 400
+    assert 'value="Typed"' in response.content.decode()
+
+
+def test_a_plan_made_signed_out_is_edited_by_the_same_browser_only():
+    card = MethodCardFactory()
+    browser = Client()
+    browser.post("/en/toolkit/workshops/new/", {"title": "Anon", "methods": [card.slug]})
+    plan = WorkshopPlan.objects.get(title="Anon")
+    assert plan.created_by is None
+    url = f"/en/toolkit/workshops/{plan.token}/edit/"
+    assert browser.get(url).status_code == 200
+    assert "Edit the plan" in browser.get(plan.get_absolute_url()).content.decode()
+    assert Client().get(url).status_code == 403

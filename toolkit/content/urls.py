@@ -1,4 +1,6 @@
-"""Toolkit pages: method cards, stories, the experiment guide, workshop plans, the editor."""
+"""Toolkit pages: method cards, stories, the experiment guide, the editor.
+
+Workshop plans: toolkit/workshops/."""
 
 from django.urls import path
 
@@ -12,6 +14,4 @@ urlpatterns = [
     path("toolkit/edit/", editor.editor_index, name="editor-index"),
     path("toolkit/edit/<str:kind>/new/", editor.editor_edit, name="editor-new"),
     path("toolkit/edit/<str:kind>/<slug:slug>/", editor.editor_edit, name="editor-edit"),
-    path("toolkit/workshops/new/", views.workshop_new, name="workshop-new"),
-    path("toolkit/workshops/<str:token>/", views.workshop_detail, name="workshop-detail"),
 ]

@@ -9,7 +9,6 @@ from toolkit.models.content import (
     Revision,
     Story,
     ToolkitTheme,
-    WorkshopPlan,
 )
 from toolkit.models.pilots import (
     Measure,
@@ -19,6 +18,7 @@ from toolkit.models.pilots import (
     PilotParticipation,
     PilotPhoto,
 )
+from toolkit.models.workshops import PlanKind, WorkshopItem, WorkshopItemKind, WorkshopPlan
 
 __all__ = [
     "Audience",
@@ -31,9 +31,12 @@ __all__ = [
     "PilotFeedback",
     "PilotParticipation",
     "PilotPhoto",
+    "PlanKind",
     "Publication",
     "Revision",
     "Story",
     "ToolkitTheme",
+    "WorkshopItem",
+    "WorkshopItemKind",
     "WorkshopPlan",
 ]

@@ -100,6 +100,38 @@ def _subject(phase: str) -> str:
     return _("The results of the pilot “%(title)s”: what do you think?")
 
 
+def _invites(pilot: Pilot, phase: str) -> bool:
+    """Whether the phase invites anyone: the pilot has started (approved and its day come, or
+    reported), and for the results, has reported."""
+    started = pilot_has_started(pilot) or pilot.status == Pilot.Status.REPORTED
+    if pilot.status not in INVITING or not started:
+        return False
+    return phase == EvaluationPhase.START or pilot.status == Pilot.Status.REPORTED
+
+
+def _neighbours(pilot: Pilot) -> list[Neighbour]:
+    """The people to ask, without the organisation's own members."""
+    neighbours = contribution_neighbours(
+        campaign=pilot.campaign,
+        linked_ids=pilot.contributions.values_list("pk", flat=True),
+        place=pilot.geometry,
+        distance_m=settings.PILOT_EVALUATION_DISTANCE_M,
+    )
+    members = set(pilot.organisation.members.values_list("pk", flat=True))
+    return [n for n in neighbours if n.user_id not in members]
+
+
+def evaluation_news_audience(
+    *, pilot: Pilot, audience: dict[str, str], phase: str
+) -> dict[str, str]:
+    """Of the people the pilot's news of this event goes to, those its invitation does not
+    reach: the invitation carries the same news, so no one hears of one event twice."""
+    if not _invites(pilot, phase):
+        return audience
+    invited = {n.email.lower() for n in _neighbours(pilot)}
+    return {email: language for email, language in audience.items() if email.lower() not in invited}
+
+
 @transaction.atomic
 def pilot_evaluation_invite(*, pilot: Pilot, phase: str, base_url: str) -> int:
     """Invite the pilot's neighbours who have not been invited in this phase; their e-mails
@@ -108,24 +140,15 @@ def pilot_evaluation_invite(*, pilot: Pilot, phase: str, base_url: str) -> int:
     if phase not in EvaluationPhase.values:
         raise ValueError(f"unknown phase {phase!r}")
     pilot = Pilot.objects.select_for_update().select_related("organisation").get(pk=pilot.pk)
-    started = pilot_has_started(pilot) or pilot.status == Pilot.Status.REPORTED
-    if pilot.status not in INVITING or not started:
+    if not _invites(pilot, phase):
         return 0
-    if phase == EvaluationPhase.REPORT and pilot.status != Pilot.Status.REPORTED:
-        return 0
-    neighbours = contribution_neighbours(
-        campaign=pilot.campaign,
-        linked_ids=pilot.contributions.values_list("pk", flat=True),
-        place=pilot.geometry,
-        distance_m=settings.PILOT_EVALUATION_DISTANCE_M,
-    )
-    members = set(pilot.organisation.members.values_list("pk", flat=True))
+    neighbours = _neighbours(pilot)
     invited = set(
         PilotEvaluation.objects.filter(pilot=pilot, phase=phase).values_list(
             "participant_id", flat=True
         )
     )
-    new = [n for n in neighbours if n.participant_id not in invited and n.user_id not in members]
+    new = [n for n in neighbours if n.participant_id not in invited]
     rows = PilotEvaluation.objects.bulk_create(
         PilotEvaluation(
             pilot=pilot, participant_id=n.participant_id, phase=phase, language=n.language

@@ -43,7 +43,7 @@ from toolkit.models import (
     PilotParticipation,
     PilotPhoto,
 )
-from toolkit.pilots.evaluation import evaluation_phase_begins
+from toolkit.pilots.evaluation import evaluation_news_audience, evaluation_phase_begins
 from toolkit.pilots.status import UNDER_REVIEW, pilot_has_started, pilot_is_running, today
 from toolkit.pilots.validators import validate_business_id
 from toolkit.rules import can_edit_pilot, can_review_pilot, is_member
@@ -428,6 +428,8 @@ def pilot_audience_notify(context: TaskContext, pilot_id: int, status: str, base
     they follow, each in their language; run again, it writes to no one twice."""
     pilot = Pilot.objects.select_related("organisation").get(pk=pilot_id)
     audience = contributions_audience(contributions=pilot.contributions.all(), supporters=True)
+    phase = EvaluationPhase.START if status == Status.IN_PILOT else EvaluationPhase.REPORT
+    audience = evaluation_news_audience(pilot=pilot, audience=audience, phase=phase)
     extra = {"reported": status != Status.IN_PILOT}
     subject = gettext_noop("News of the pilot “%(title)s”")
     key = f"task:{context.task_result.id}"

@@ -163,6 +163,11 @@ def test_approval_after_the_start_and_the_report_each_invite(
     assert invited(pilot, "report") == {"supporter", "follower", "near"}
     subjects = [m.subject for m in mail.outbox if m.to == ["near@example.org"]]
     assert len(subjects) == 2 and "results" in subjects[1]
+    # The supporter of the linked pin hears of each event once: the invitation carries the news.
+    to_supporter = [m for m in mail.outbox if m.to == ["supporter@example.org"]]
+    assert [m.subject.split(" ")[0] for m in to_supporter] == ["Kokeilu", "Kokeilun"]
+    assert "Residents used the benches every day." in to_supporter[1].body
+    assert "- Walkers counted a day: 130 people" in to_supporter[1].body
 
 
 def test_the_periodic_task_invites_pilots_whose_start_has_come(neighbourhood, make_pilot):

@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core import signing
@@ -37,6 +38,9 @@ from engagement.common.site import site_url
 from engagement.participation.neighbours import Neighbour, contribution_neighbours
 from toolkit.models import EvaluationPhase, Pilot, PilotEvaluation, PilotEvaluationRound
 from toolkit.pilots.status import pilot_has_started, today
+
+if TYPE_CHECKING:
+    from engagement.models import Participant
 
 SALT = "toolkit.pilots.evaluation"
 COMMENT_MAX = 2000
@@ -139,7 +143,11 @@ def pilot_evaluation_invite(*, pilot: Pilot, phase: str, base_url: str) -> int:
     repeat) writes to no one twice. The number invited now."""
     if phase not in EvaluationPhase.values:
         raise ValueError(f"unknown phase {phase!r}")
-    pilot = Pilot.objects.select_for_update().select_related("organisation").get(pk=pilot.pk)
+    pilot = (
+        Pilot.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=pilot.pk)
+    )
     if not _invites(pilot, phase):
         return 0
     neighbours = _neighbours(pilot)
@@ -304,4 +312,15 @@ def pilot_neighbours_comments(*, pilot: Pilot, limit: int = 50) -> list[PilotEva
         PilotEvaluation.objects.filter(pilot=pilot, rating__isnull=False)
         .exclude(comment="")
         .order_by("-answered_at")[:limit]
+    )
+
+
+def pilot_invitation_of(*, pilot: Pilot, participant: "Participant") -> PilotEvaluation | None:
+    """A participant's newest invitation about the pilot, while the pilot is still evaluated."""
+    if pilot.status not in INVITING:
+        return None
+    return (
+        PilotEvaluation.objects.filter(pilot=pilot, participant=participant)
+        .order_by("-invited_at", "-pk")
+        .first()
     )

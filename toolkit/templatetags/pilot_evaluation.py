@@ -1,11 +1,18 @@
-"""The neighbours' rating on the pilot page: rows of its measures table, and the comments for
-the organisation and the campaign's officials (docs/decisions/0041)."""
+"""The neighbours' rating on the pilot page: rows of its measures table, a signed-in
+neighbour's link to rate, and the comments for the organisation and the campaign's officials
+(docs/decisions/0041)."""
 
 from django import template
+from django.urls import reverse
 from django.utils.formats import number_format
 
 from toolkit.models import Pilot
-from toolkit.pilots.evaluation import pilot_neighbours_comments, pilot_neighbours_rating
+from toolkit.pilots.evaluation import (
+    evaluation_token,
+    pilot_invitation_of,
+    pilot_neighbours_comments,
+    pilot_neighbours_rating,
+)
 from toolkit.rules import can_review_pilot, is_member
 
 register = template.Library()
@@ -30,10 +37,24 @@ def neighbours_rating_rows(pilot: Pilot) -> dict:
     }
 
 
-@register.inclusion_tag("toolkit/_neighbours_comments.html", takes_context=True)
-def neighbours_comments(context: dict, pilot: Pilot) -> dict:
-    """The neighbours' comments, without names, for the organisation's members and the
-    campaign's moderators only."""
-    user = context["request"].user
+@register.inclusion_tag("toolkit/_neighbours_panel.html", takes_context=True)
+def neighbours_panel(context: dict, pilot: Pilot) -> dict:
+    """For a signed-in neighbour, the link to their invitation (the e-mail's link, without the
+    e-mail); for the organisation's members and the campaign's moderators, the neighbours'
+    comments without names."""
+    request = context["request"]
+    user = request.user
     allowed = is_member(user, pilot.organisation) or can_review_pilot(user, pilot)
-    return {"comments": pilot_neighbours_comments(pilot=pilot) if allowed else []}
+    invitation = None
+    if user.is_authenticated:
+        participant = request.get_participant(create=False)
+        invitation = participant and pilot_invitation_of(pilot=pilot, participant=participant)
+    return {
+        "comments": pilot_neighbours_comments(pilot=pilot) if allowed else [],
+        "invitation_url": (
+            reverse("toolkit:pilot-evaluate", kwargs={"token": evaluation_token(invitation)})
+            if invitation
+            else ""
+        ),
+        "answered": bool(invitation and invitation.answered_at),
+    }

@@ -312,3 +312,15 @@ def test_the_comments_are_for_the_organisation_only(
         "liian matalia" in organisation_member_client.get(pilot.get_absolute_url()).content.decode()
     )
     assert "liian matalia" not in resident_client.get(pilot.get_absolute_url()).content.decode()
+
+
+def test_a_signed_in_neighbour_finds_the_link_on_the_pilot_page(invitation, resident_client):
+    client = Client()
+    client.force_login(invitation.participant.user)
+    page = client.get(f"/en/pilots/{invitation.pilot_id}/").content.decode()
+    assert "You were asked, as a neighbour" in page
+    assert "/en/pilots/evaluate/" in page
+    assert (
+        "/pilots/evaluate/"
+        not in resident_client.get(f"/en/pilots/{invitation.pilot_id}/").content.decode()
+    )

@@ -324,3 +324,18 @@ def test_a_signed_in_neighbour_finds_the_link_on_the_pilot_page(invitation, resi
         "/pilots/evaluate/"
         not in resident_client.get(f"/en/pilots/{invitation.pilot_id}/").content.decode()
     )
+
+
+def test_a_linked_contribution_hidden_since_invites_no_one(neighbourhood, make_pilot):
+    pilot = make_pilot(Pilot.Status.APPROVED)
+    type(neighbourhood).objects.filter(pk=neighbourhood.pk).update(moderation_state="hidden")
+    pilot_evaluation_invite(pilot=pilot, phase="start", base_url=BASE)
+    assert invited(pilot) == {"near"}
+
+
+def test_a_too_long_comment_is_a_400_that_keeps_the_text(invitation):
+    text = "Pitkä kommentti. " * 130  # over 2000 characters
+    response = Client().post(url(invitation, "fi"), {"rating": "3", "comment": text})
+    assert response.status_code == 400
+    assert "Kirjoita enintään 2000 merkkiä." in response.content.decode()
+    assert text.strip()[:200] in response.content.decode()

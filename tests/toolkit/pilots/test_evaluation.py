@@ -339,3 +339,15 @@ def test_a_too_long_comment_is_a_400_that_keeps_the_text(invitation):
     assert response.status_code == 400
     assert "Kirjoita enintään 2000 merkkiä." in response.content.decode()
     assert text.strip()[:200] in response.content.decode()
+
+
+def test_the_api_gives_the_rating_only_from_k(make_pilot, settings):
+    settings.ANALYSIS_MIN_GROUP = 3
+    pilot = make_pilot(Pilot.Status.APPROVED)
+    answer(pilot, [5, 4], phase="start")
+    answer(pilot, [5, 4, 4], phase="report")
+    body = Client().get(f"/api/v1/pilots/{pilot.pk}/").json()
+    assert body["neighbours_rating"] == [
+        {"phase": "start", "invited": 2, "answers": None, "mean": None, "k": 3},
+        {"phase": "report", "invited": 3, "answers": 3, "mean": 4.3, "k": 3},
+    ]

@@ -10,6 +10,7 @@ from toolkit.models.content import (
     Story,
     ToolkitTheme,
 )
+from toolkit.models.evaluation import EvaluationPhase, PilotEvaluation, PilotEvaluationRound
 from toolkit.models.pilots import (
     Measure,
     Organisation,
@@ -23,11 +24,14 @@ from toolkit.models.workshops import PlanKind, WorkshopItem, WorkshopItemKind, W
 __all__ = [
     "Audience",
     "Effort",
+    "EvaluationPhase",
     "Measure",
     "MethodCard",
     "Organisation",
     "Phase",
     "Pilot",
+    "PilotEvaluation",
+    "PilotEvaluationRound",
     "PilotFeedback",
     "PilotParticipation",
     "PilotPhoto",

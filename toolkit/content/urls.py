@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from toolkit.content import editor, views
+from toolkit.content import editor, editor_revisions, views
 
 urlpatterns = [
     path("toolkit/", views.index, name="index"),
@@ -12,6 +12,16 @@ urlpatterns = [
     path("toolkit/edit/", editor.editor_index, name="editor-index"),
     path("toolkit/edit/<str:kind>/new/", editor.editor_edit, name="editor-new"),
     path("toolkit/edit/<str:kind>/<slug:slug>/", editor.editor_edit, name="editor-edit"),
+    path(
+        "toolkit/edit/<str:kind>/<slug:slug>/compare/",
+        editor_revisions.revision_compare,
+        name="editor-compare",
+    ),
+    path(
+        "toolkit/edit/<str:kind>/<slug:slug>/revisions/<int:revision_id>/restore/",
+        editor_revisions.revision_restore,
+        name="editor-restore",
+    ),
     path("toolkit/workshops/new/", views.workshop_new, name="workshop-new"),
     path("toolkit/workshops/<str:token>/", views.workshop_detail, name="workshop-detail"),
 ]

@@ -49,7 +49,7 @@ def content_restore(*, editor: User, instance: MethodCard | Story, revision: Rev
     texts = CARD_FIELDS if model is MethodCard else STORY_FIELDS
     for name in [f"{t}_{lang}" for t in texts for lang in ("fi", "sv", "en")]:
         if name in data:
-            setattr(instance, name, data[name] or "")
+            setattr(instance, name, data[name])
     for name in RESTORED[model]:
         if name not in data:
             continue

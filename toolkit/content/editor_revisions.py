@@ -29,7 +29,9 @@ def revision_compare(request: HttpRequest, kind: str, slug: str) -> HttpResponse
     instance = get_object_or_404(model, slug=slug)
     old = revision_of(kind=kind, instance=instance, revision_id=request.GET.get("old", ""))
     new_id = request.GET.get("new", CURRENT)
-    new = None if new_id == CURRENT else revision_of(kind=kind, instance=instance, revision_id=new_id)
+    new = (
+        None if new_id == CURRENT else revision_of(kind=kind, instance=instance, revision_id=new_id)
+    )
     if new is not None and new.pk < old.pk:
         old, new = new, old
     numbers = _numbered(kind, instance)

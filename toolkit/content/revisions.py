@@ -141,7 +141,8 @@ def revisions_compare(*, kind: str, old: dict, new: dict) -> list[Comparison]:
     """Two versions' fields side by side: first the language-independent ones, then each
     language's texts; a changed text is marked word by word."""
     model, texts, _extra = KINDS[kind]
-    ids = {pk for data in (old, new) for key in ("related", "methods") for pk in data.get(key) or []}
+    links = ("related", "methods")
+    ids = {pk for data in (old, new) for key in links for pk in data.get(key) or []}
     titles = dict(MethodCard.objects.filter(pk__in=ids).values_list("pk", "title"))
     shared = Comparison(language=None, name=_("Fields in every language"), rows=[], unchanged=[])
     for name in SHARED[kind]:

@@ -56,14 +56,17 @@ def content_restore(*, editor: User, instance: MethodCard | Story, revision: Rev
         field = model._meta.get_field(name)
         value = data[name]
         choices = dict(getattr(field, "base_field", field).flatchoices or [])
-        if choices and any(v not in choices for v in (value if isinstance(value, list) else [value])):
+        values = value if isinstance(value, list) else [value]
+        if choices and any(v not in choices for v in values):
             continue  # a choice that no longer exists: keep today's
         setattr(instance, name, value if value is not None else field.get_default())
     instance.save()
     links = RESTORED_LINKS[model]
     if links in data:
         others = MethodCard.objects.filter(pk__in=data[links] or [])
-        getattr(instance, links).set(others.exclude(pk=instance.pk) if model is MethodCard else others)
+        if model is MethodCard:
+            others = others.exclude(pk=instance.pk)
+        getattr(instance, links).set(others)
     return Revision.objects.create(
         content_kind=_kind(instance), content_id=instance.pk, editor=editor, data=snapshot(instance)
     )

@@ -124,7 +124,8 @@ def test_two_revisions_compared_side_by_side(toolkit_editor_client, walk):
     first = saved(toolkit_editor_client, walk, steps_en="1. Walk")
     second = saved(toolkit_editor_client, walk, steps_en="1. Walk and talk", phase="evaluation")
     response = toolkit_editor_client.get(
-        f"{URL}compare/", {"old": second.pk, "new": first.pk}  # in either order
+        f"{URL}compare/",
+        {"old": second.pk, "new": first.pk},  # in either order
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -150,7 +151,11 @@ def test_restoring_writes_a_new_revision_equal_to_the_old_one(toolkit_editor_cli
         cost_effort="low", title="Charrette", title_fi="Charrette",
     )  # fmt: skip
     first = saved(
-        toolkit_editor_client, walk, related=[str(other.pk)], title_sv="Promenad", summary_sv="Promenad."
+        toolkit_editor_client,
+        walk,
+        related=[str(other.pk)],
+        title_sv="Promenad",
+        summary_sv="Promenad.",
     )
     saved(toolkit_editor_client, walk, related=[], summary_sv="", title_sv="", phase="evaluation")
     url = f"{URL}revisions/{first.pk}/restore/"

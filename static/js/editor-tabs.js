@@ -81,7 +81,7 @@ for (const root of document.querySelectorAll("[data-editor-tabs]")) {
 
   // A summary link (or an address ending in a field's id) opens the field's tab first.
   function reveal(id) {
-    const field = id && document.getElementById(id);
+    const field = id ? document.getElementById(id) : null;
     const panel = field?.closest("[data-panel]");
     if (!panel || !root.contains(panel)) return null;
     select(tabs.find((tab) => tab.dataset.lang === panel.dataset.panel), false);

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from engagement.common.uploads import large_uploads
@@ -74,7 +75,10 @@ def editor_edit(request: HttpRequest, kind: str, slug: str | None = None) -> Htt
         else:
             content_save(editor=request.user, form=form)
             messages.success(request, _("Saved. The revision is kept."))
-            return redirect("toolkit:editor-edit", kind=kind, slug=form.instance.slug)
+            url = reverse("toolkit:editor-edit", kwargs={"kind": kind, "slug": form.instance.slug})
+            language = request.POST.get("language")
+            # Back on the tab the editor was on.
+            return redirect(f"{url}?language={language}" if language in LANGS else url)
     shared, languages = sections(form, kind)
     revisions = list(revisions_of(kind=kind, instance=instance)) if instance else []
     for number, revision in enumerate(reversed(revisions), start=1):
@@ -91,7 +95,9 @@ def editor_edit(request: HttpRequest, kind: str, slug: str | None = None) -> Htt
             "languages": LANGS,
             "shared_fields": shared,
             "language_sections": languages,
-            "open_language": open_language(form, languages, request.POST.get("language", "")),
+            "open_language": open_language(
+                form, languages, request.POST.get("language") or request.GET.get("language", "")
+            ),
         },
         status=400 if form.errors else 200,
     )

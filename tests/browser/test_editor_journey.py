@@ -65,6 +65,22 @@ def test_tabs_by_keyboard_compare_and_restore(browser: Browser, live_server, dem
     expect(swedish).to_contain_text("1 field missing")
     page.locator("#id_summary_sv").fill("Första versionen.")
     expect(swedish).to_contain_text("complete")
+
+    # A refused save (no Finnish title) opens the Finnish tab and keeps the Swedish text; the
+    # summary's link opens the field's tab from any other.
+    finnish.click()
+    page.locator("#id_title_fi").fill("")
+    swedish.click()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#error-summary")).to_be_focused()
+    finnish = page.get_by_role("tab", name=re.compile(r"Suomi \(fi\): 1 error"))
+    expect(finnish).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#id_summary_sv")).to_have_value("Första versionen.")
+    page.get_by_role("tab", name=re.compile("English")).click()
+    page.locator("#error-summary a").click()
+    expect(page.locator("#id_title_fi")).to_be_focused()
+    page.locator("#id_title_fi").fill(card.title_fi)
+    page.get_by_role("tab", name=re.compile("Svenska")).click()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("Saved. The revision is kept.")).to_be_visible()
     expect(page.get_by_role("tab", name=re.compile(r"Svenska"))).to_have_attribute(
@@ -105,6 +121,8 @@ def test_tabs_by_keyboard_compare_and_restore(browser: Browser, live_server, dem
     for prefix in ("", "/sv"):
         page.goto(f"{live_server.url}{prefix}/toolkit/edit/methods/{SLUG}/")
         expect(page.get_by_role("tab", selected=True)).to_have_count(1)
+        words = {"": "valmis", "/sv": "klar"}[prefix]  # the tabs' words in the page's language
+        expect(page.get_by_role("tab").first).to_contain_text(words)
         assert serious_violations(page) == [], prefix
         page.goto(f"{page.url}compare/?old={second.pk}&new=current")
         expect(page.locator("table.diff").first).to_be_visible()

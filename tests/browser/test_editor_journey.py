@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from config.demo.read import demo_data_read
 from tests.browser.conftest import watch_csp
 from tests.browser.test_campaign_journey import serious_violations
+from tests.browser.test_reflow import CUT_OFF
 from toolkit.models import MethodCard, Revision
 
 SLUG = "evaluation-by-measures"
@@ -129,6 +130,13 @@ def test_tabs_by_keyboard_compare_and_restore(browser: Browser, live_server, dem
         assert serious_violations(page) == [], prefix
     page.goto(f"{live_server.url}/sv/toolkit/edit/")
     assert serious_violations(page) == []
+
+    # At 320 px the comparison's tables scroll in their own region; the page does not.
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in (f"compare/?old={second.pk}&new=current", f"revisions/{second.pk}/restore/"):
+        page.goto(f"{live_server.url}/toolkit/edit/methods/{SLUG}/{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        assert page.evaluate(CUT_OFF) == [], path
     page.context.close()
     assert not errors, errors
     assert not violations, violations

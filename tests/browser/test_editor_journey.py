@@ -13,6 +13,8 @@ from config.demo.read import demo_data_read
 from tests.browser.conftest import watch_csp
 from tests.browser.test_campaign_journey import serious_violations
 from tests.browser.test_reflow import CUT_OFF
+from toolkit.content.editor_forms import form_class
+from toolkit.content.services import content_save
 from toolkit.models import MethodCard, Revision
 
 SLUG = "evaluation-by-measures"
@@ -35,7 +37,21 @@ def _editor_page(browser: Browser, live_server) -> tuple[Page, list[str], list[s
     return page, errors, violations
 
 
-def test_tabs_by_keyboard_compare_and_restore(browser: Browser, live_server, demo):
+def _editor():
+    return get_user_model().objects.get(email=demo_data_read().accounts.editor.email)
+
+
+def _save(card: MethodCard, **changes) -> None:
+    """A save through the editor's form and service, as the page makes it."""
+    form = form_class("methods")(instance=card)
+    data = {name: form[name].value() for name in form.fields}
+    data = {name: value for name, value in data.items() if value is not None}
+    bound = form_class("methods")({**data, **changes}, instance=card)
+    assert bound.is_valid(), bound.errors
+    content_save(editor=_editor(), form=bound)
+
+
+def test_tabs_by_keyboard_and_a_refused_save(browser: Browser, live_server, demo):
     card = MethodCard.objects.get(slug=SLUG)
     page, errors, violations = _editor_page(browser, live_server)
     edit = f"{live_server.url}/en/toolkit/edit/methods/{SLUG}/"
@@ -87,10 +103,27 @@ def test_tabs_by_keyboard_compare_and_restore(browser: Browser, live_server, dem
     expect(page.get_by_role("tab", name=re.compile(r"Svenska"))).to_have_attribute(
         "aria-selected", "true"
     )  # the tab she was on
-    page.locator("#id_summary_sv").fill("Andra versionen, längre.")
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_text("Saved. The revision is kept.")).to_be_visible()
     assert serious_violations(page) == []
+    card.refresh_from_db()
+    assert card.summary_sv == "Första versionen."
+
+    # The same page in Finnish and Swedish, the tabs' words in the page's language.
+    for prefix, words in (("", "valmis"), ("/sv", "klar")):
+        page.goto(f"{live_server.url}{prefix}/toolkit/edit/methods/{SLUG}/")
+        expect(page.get_by_role("tab", selected=True)).to_have_count(1)
+        expect(page.get_by_role("tab").first).to_contain_text(words)
+        assert serious_violations(page) == [], prefix
+    page.context.close()
+    assert not errors, errors
+    assert not violations, violations
+
+
+def test_compare_two_revisions_and_restore_one(browser: Browser, live_server, demo):
+    card = MethodCard.objects.get(slug=SLUG)
+    _save(card, summary_sv="Första versionen.")
+    _save(card, summary_sv="Andra versionen, längre.")
+    page, errors, violations = _editor_page(browser, live_server)
+    page.goto(f"{live_server.url}/en/toolkit/edit/methods/{SLUG}/")
 
     # Revision 1 against revision 2, side by side, the change marked in tags and in words.
     page.get_by_label("Older: revision 1").check()
@@ -116,19 +149,15 @@ def test_tabs_by_keyboard_compare_and_restore(browser: Browser, live_server, dem
     card.refresh_from_db()
     assert card.summary_sv == "Första versionen."
 
-    # The same pages in Finnish and Swedish.
+    # The comparison in Finnish and Swedish, and the Swedish index.
     revisions = Revision.objects.filter(content_kind="method", content_id=card.pk)
     second = revisions.order_by("pk")[1]  # differs from the current version, revision 1 again
     for prefix in ("", "/sv"):
-        page.goto(f"{live_server.url}{prefix}/toolkit/edit/methods/{SLUG}/")
-        expect(page.get_by_role("tab", selected=True)).to_have_count(1)
-        words = {"": "valmis", "/sv": "klar"}[prefix]  # the tabs' words in the page's language
-        expect(page.get_by_role("tab").first).to_contain_text(words)
-        assert serious_violations(page) == [], prefix
-        page.goto(f"{page.url}compare/?old={second.pk}&new=current")
+        page.goto(f"{live_server.url}{prefix}/toolkit/edit/methods/{SLUG}/compare/?old={second.pk}")
         expect(page.locator("table.diff").first).to_be_visible()
         assert serious_violations(page) == [], prefix
     page.goto(f"{live_server.url}/sv/toolkit/edit/")
+    expect(page.get_by_text("sv: klar").first).to_be_visible()
     assert serious_violations(page) == []
 
     # At 320 px the comparison's tables scroll in their own region; the page does not.

@@ -262,3 +262,26 @@ def test_only_editors_compare_and_restore(client, resident, toolkit_editor_clien
     client.force_login(story_editor)
     assert client.post(restore).status_code == 403
     assert Revision.objects.filter(content_id=walk.pk).count() == 1
+
+
+def test_the_service_refuses_a_restore_by_someone_who_is_not_an_editor(
+    toolkit_editor_client, resident, walk
+):
+    from django.core.exceptions import PermissionDenied
+
+    from toolkit.content.services import content_restore
+
+    first = saved(toolkit_editor_client, walk)
+    with pytest.raises(PermissionDenied):
+        content_restore(editor=resident, instance=walk, revision=first)
+    assert Revision.objects.filter(content_id=walk.pk).count() == 1
+
+
+def test_a_storys_transcript_counts_as_missing_only_with_a_video():
+    from toolkit.content.editor_forms import missing_texts
+
+    texts = {f"{t}_fi": "x" for t in ("title", "summary", "situation", "what_was_done", "who")}
+    texts |= {f"{t}_fi": "x" for t in ("what_happened", "lessons", "discussion_questions")}
+    assert missing_texts("stories", texts)["fi"] == []
+    with_video = missing_texts("stories", {**texts, "video_url": "https://example.org/v"})
+    assert with_video["fi"] == ["transcript"]

@@ -4,7 +4,7 @@ Workshop plans: toolkit/workshops/."""
 
 from django.urls import path
 
-from toolkit.content import editor, views
+from toolkit.content import editor, editor_revisions, views
 
 urlpatterns = [
     path("toolkit/", views.index, name="index"),
@@ -14,4 +14,14 @@ urlpatterns = [
     path("toolkit/edit/", editor.editor_index, name="editor-index"),
     path("toolkit/edit/<str:kind>/new/", editor.editor_edit, name="editor-new"),
     path("toolkit/edit/<str:kind>/<slug:slug>/", editor.editor_edit, name="editor-edit"),
+    path(
+        "toolkit/edit/<str:kind>/<slug:slug>/compare/",
+        editor_revisions.revision_compare,
+        name="editor-compare",
+    ),
+    path(
+        "toolkit/edit/<str:kind>/<slug:slug>/revisions/<int:revision_id>/restore/",
+        editor_revisions.revision_restore,
+        name="editor-restore",
+    ),
 ]

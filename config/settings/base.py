@@ -340,6 +340,9 @@ ANALYSIS_LIVE_ROWS = env.int("ANALYSIS_LIVE_ROWS", default=20000)
 # Smallest group any analysis surface shows (background answers, the density map): smaller
 # groups are merged or left out, so no figure or cell points at one person (decisions 0033, 0034).
 ANALYSIS_MIN_GROUP = env.int("ANALYSIS_MIN_GROUP", default=5)
+# A pilot proposal suggests public contributions of the same theme whose public location lies
+# within PILOT_SUGGESTION_METRES of the drawn place (the form may ask for up to 5 km).
+PILOT_SUGGESTION_METRES = env.int("PILOT_SUGGESTION_METRES", default=500)
 # A failed send is tried again after EMAIL_QUEUE_RETRY_SECONDS, doubling each time up to an hour,
 # EMAIL_QUEUE_MAX_ATTEMPTS times in all (about 5 hours); then it is marked failed (`manage.py
 # outbox`). Sent messages are deleted from the outbox after EMAIL_QUEUE_KEEP_DAYS.

@@ -11,6 +11,7 @@ from toolkit.models.content import (
     ToolkitTheme,
     WorkshopPlan,
 )
+from toolkit.models.pilot_steps import PilotStep
 from toolkit.models.pilots import (
     Measure,
     Organisation,
@@ -31,6 +32,7 @@ __all__ = [
     "PilotFeedback",
     "PilotParticipation",
     "PilotPhoto",
+    "PilotStep",
     "Publication",
     "Revision",
     "Story",

@@ -148,6 +148,7 @@ class Suggestions {
 window.addEventListener("map:init", (event) => {
   const map = event.detail.map;
   document.getElementById("map-tools").hidden = false;
+  map.invalidateSize({ animate: false }); // it was made while hidden, without a size
   document.getElementById("suggest-button").hidden = true;
   labelMap(map, gettext("Map of the campaign area. Use the arrow keys to move the map."), "map-help");
   const container = map.getContainer();

@@ -330,19 +330,19 @@ class SuggestionQuerySerializer(serializers.Serializer):
         error_messages={"does_not_exist": _lazy("There is no campaign with this slug.")},
     )
     geometry = serializers.CharField(
-        max_length=20000,
+        max_length=4000,  # in a query string: some 150 points, and the URL stays within limits
         help_text="the drawn place: a GeoJSON geometry (Point, LineString, Polygon)",
     )
     theme = serializers.ListField(
-        child=serializers.SlugField(),
+        child=serializers.SlugField(max_length=50),
         required=False,
-        max_length=20,
+        max_length=10,
         help_text="theme slugs (repeat); default: the themes of the chosen contributions",
     )
     contribution = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
         required=False,
-        max_length=100,
+        max_length=50,
         help_text="ids of the contributions already chosen: their themes are kept to",
     )
     distance = serializers.IntegerField(

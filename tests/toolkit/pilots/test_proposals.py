@@ -40,7 +40,7 @@ def test_an_official_confirms_every_proposed_status_in_one_step(reported, modera
         assert item.status == Contribution.Status.DONE
         change = item.status_changes.last()
         assert change.signature == "Area coordinator, Western team"
-        assert "proposed by Tesoman yrittäjät ry" in change.text
+        assert "(ehdotti Tesoman yrittäjät ry)" in change.text  # Finnish, the default
         entry = ModerationAction.objects.filter(target_id=item.pk, action="respond").get()
         assert entry.actor_id == moderator.pk
         assert entry.details["source"] == "pilot" and entry.details["source_id"] == reported.pk
@@ -186,3 +186,14 @@ def test_the_suggestions_api_answers_and_refuses_bad_geometry(client, campaign, 
         url, {"campaign": campaign.slug, "geometry": HERE.geojson, "distance": 10**6}
     )
     assert too_far.status_code == 400
+
+
+def test_the_api_offers_an_organisation_no_door_to_a_status(client, reported, organisation_member):
+    client.force_login(organisation_member)
+    for url in (f"/api/v1/pilots/{reported.pk}/", f"/api/v1/pilots/{reported.pk}/results/"):
+        for method in (client.post, client.patch, client.put):
+            response = method(url, {"outcome": "done"}, content_type="application/json")
+            assert response.status_code in (403, 405)
+    assert set(Contribution.objects.filter(pilots=reported).values_list("status", flat=True)) == {
+        Contribution.Status.IN_PILOT
+    }

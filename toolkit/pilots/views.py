@@ -147,7 +147,7 @@ def _form_context(form: PilotForm, suggestions: list | None = None) -> dict:
 
 
 def _suggested(form: PilotForm) -> dict:
-    """"Suggest contributions" without the map: the suggestions for the posted place; nothing
+    """ "Suggest contributions" without the map: the suggestions for the posted place; nothing
     is sent and nothing typed is lost (the form's own errors wait for the real sending)."""
     form.full_clean()
     place = form.drawn_place() if hasattr(form, "cleaned_data") else None
@@ -242,9 +242,7 @@ def pilot_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _("The pilot was sent for review again."))
         return redirect(pilot)
-    return _form_page(
-        request, "toolkit/pilot_form.html", form, pilot=pilot, **_form_context(form)
-    )
+    return _form_page(request, "toolkit/pilot_form.html", form, pilot=pilot, **_form_context(form))
 
 
 @login_required

@@ -128,6 +128,9 @@ def test_an_organisation_cannot_confirm_through_the_pages(client, reported, orga
 def test_the_pilot_page_shows_the_proposal_and_a_button_to_officials_only(
     client, reported, moderator
 ):
+    item = reported.contributions.first()
+    pin = client.get(f"/en/contributions/{item.pk}/").content.decode()
+    assert "The pilot proposes the status “Done”; the city's officials decide." in pin
     page = client.get(f"/en/pilots/{reported.pk}/").content.decode()
     assert "proposes the status “Done”" in page
     assert 'name="confirm"' not in page

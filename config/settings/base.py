@@ -348,6 +348,9 @@ ANALYSIS_MIN_GROUP = env.int("ANALYSIS_MIN_GROUP", default=5)
 # invited to rate it as it starts and once it reports; their links work for this many days.
 PILOT_EVALUATION_DISTANCE_M = env.int("PILOT_EVALUATION_DISTANCE_M", default=300)
 PILOT_EVALUATION_LINK_DAYS = env.int("PILOT_EVALUATION_LINK_DAYS", default=60)
+# A pilot proposal suggests public contributions of the same theme whose public location lies
+# within PILOT_SUGGESTION_METRES of the drawn place (the form may ask for up to 5 km).
+PILOT_SUGGESTION_METRES = env.int("PILOT_SUGGESTION_METRES", default=500)
 # A failed send is tried again after EMAIL_QUEUE_RETRY_SECONDS, doubling each time up to an hour,
 # EMAIL_QUEUE_MAX_ATTEMPTS times in all (about 5 hours); then it is marked failed (`manage.py
 # outbox`). Sent messages are deleted from the outbox after EMAIL_QUEUE_KEEP_DAYS.

@@ -32,6 +32,7 @@ from engagement.models.participation import (
     Theme,
     default_geometry_kinds,
 )
+from engagement.models.proposals import StatusProposal
 from engagement.models.routing import CityUnit, InternalNote, ReplyTemplate
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "ReplyTemplate",
     "Role",
     "StatusChange",
+    "StatusProposal",
     "Support",
     "Theme",
     "default_geometry_kinds",

@@ -34,6 +34,7 @@ from engagement.moderation.forms import (
     RespondForm,
 )
 from engagement.moderation.log_labels import log_rows
+from engagement.moderation.proposals import status_proposal_confirm, status_proposals_pending
 from engagement.moderation.routing_forms import InternalNoteForm, UnitForm
 from engagement.moderation.routing_selectors import (
     contribution_age,
@@ -179,6 +180,9 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
         "block_form": BlockForm(),
     }
     desk = _desk_forms(request, item)
+    if request.method == "POST" and request.POST.get("action") == "confirm_proposal":
+        _proposal_confirm(request, item)
+        return redirect("engagement:moderation-contribution", pk=pk)
     if request.method == "POST" and request.POST.get("action") in DESK_ACTIONS:
         if _desk_action(request, item, desk):
             return redirect("engagement:moderation-contribution", pk=pk)
@@ -201,6 +205,7 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
             "map_data": _map_data(item, candidates),
             "boundary_geojson": json.loads(area_boundary_geojson(area=item.campaign.area)),
             "hide_reasons": HIDE_REASONS,
+            "proposals": status_proposals_pending(contribution=item),
             **forms,
             **_desk_context(request, item, desk, forms),
         },
@@ -266,6 +271,24 @@ def _contribution_action(request, item: Contribution, action: str, forms: dict) 
         return False
     messages.success(request, _("Done: %(action)s.") % {"action": Action(action).label})
     return True
+
+
+def _proposal_confirm(request: HttpRequest, item: Contribution) -> None:
+    """Confirm, in one step, a status proposed for the contribution (a pilot's result)."""
+    proposal = (
+        status_proposals_pending(contribution=item)
+        .filter(pk=form_id(request.POST.get("proposal")) or 0)
+        .first()
+    )
+    if proposal is None:
+        messages.error(request, _("This proposal has already been decided."))
+        return
+    try:
+        status_proposal_confirm(actor=request.user, proposal=proposal)
+    except ValidationError as error:
+        messages.error(request, service_error_text(error))
+    else:
+        messages.success(request, _("Done: %(action)s.") % {"action": Action.RESPOND.label})
 
 
 # The officials' desk on the detail page (decision 0030): the unit, internal notes, reply

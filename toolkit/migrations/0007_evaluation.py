@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('engagement', '0021_background_questions'),
-        ('toolkit', '0004_sessions'),
+        ('toolkit', '0006_pilot_steps'),
     ]
 
     operations = [

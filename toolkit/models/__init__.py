@@ -11,6 +11,7 @@ from toolkit.models.content import (
     ToolkitTheme,
 )
 from toolkit.models.evaluation import EvaluationPhase, PilotEvaluation, PilotEvaluationRound
+from toolkit.models.pilot_steps import PilotStep
 from toolkit.models.pilots import (
     Measure,
     Organisation,
@@ -36,6 +37,7 @@ __all__ = [
     "PilotParticipation",
     "PilotPhoto",
     "PlanKind",
+    "PilotStep",
     "Publication",
     "Revision",
     "Story",

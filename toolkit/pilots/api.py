@@ -3,8 +3,10 @@ pilot's detail, and its reported result."""
 
 import json
 
+from django.conf import settings
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.contrib.postgres.expressions import ArraySubquery
+from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, F, JSONField, OuterRef, QuerySet, TextField, Value
 from django.db.models.functions import Cast, Concat, JSONObject
 from django.http import HttpResponse
@@ -25,9 +27,15 @@ from engagement.participation.selectors import (
     feature_collection_text,
 )
 from geo.models import Area
+from geo.services import geometry_from_geojson
 from toolkit.models import EvaluationPhase, Pilot
 from toolkit.pilots.evaluation import pilot_neighbours_rating
-from toolkit.pilots.selectors import pilots_filtered, pilots_public
+from toolkit.pilots.selectors import (
+    contribution_themes,
+    pilot_suggestions,
+    pilots_filtered,
+    pilots_public,
+)
 from toolkit.pilots.services import OUTCOMES
 from toolkit.pilots.status import SHOWN_STATUS_CHOICES, shown_status_expression
 
@@ -325,3 +333,91 @@ class PilotResultView(APIView):
     )
     def get(self, request: Request, pk: int) -> Response:
         return Response(PilotResultSerializer(_pilot_result(pk)).data)
+
+
+# Suggestions for a proposal ---------------------------------------------------------------------
+
+SUGGESTION_METRES_MAX = 5000
+
+
+class SuggestionQuerySerializer(serializers.Serializer):
+    """Query parameters of the suggestions for a pilot proposal."""
+
+    campaign = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=campaigns_all(),
+        error_messages={"does_not_exist": _lazy("There is no campaign with this slug.")},
+    )
+    geometry = serializers.CharField(
+        max_length=4000,  # in a query string: some 150 points, and the URL stays within limits
+        help_text="the drawn place: a GeoJSON geometry (Point, LineString, Polygon)",
+    )
+    theme = serializers.ListField(
+        child=serializers.SlugField(max_length=50),
+        required=False,
+        max_length=10,
+        help_text="theme slugs (repeat); default: the themes of the chosen contributions",
+    )
+    contribution = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+        required=False,
+        max_length=50,
+        help_text="ids of the contributions already chosen: their themes are kept to",
+    )
+    distance = serializers.IntegerField(
+        required=False,
+        min_value=10,
+        max_value=SUGGESTION_METRES_MAX,
+        help_text="metres from the place; default PILOT_SUGGESTION_METRES",
+    )
+
+
+class SuggestionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    theme = serializers.CharField()
+    theme_name = serializers.CharField()
+    supports = serializers.IntegerField()
+    distance_m = serializers.IntegerField(help_text="to its public location, rounded to 10 m")
+    geometry = GeometryObjectField(help_text="its public location")
+
+
+class SuggestionListSerializer(serializers.Serializer):
+    results = SuggestionSerializer(many=True)
+    distance = serializers.IntegerField()
+    themes = serializers.ListField(child=serializers.CharField())
+
+
+class PilotSuggestionsView(APIView):
+    """Residents' public contributions a proposed pilot could answer: of the same themes, near
+    the drawn place, most supported first. Public locations only; hidden ones never appear."""
+
+    @extend_schema(
+        operation_id="pilots_suggestions_list",
+        parameters=[SuggestionQuerySerializer],
+        responses={200: SuggestionListSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        query = SuggestionQuerySerializer(
+            data={
+                **request.query_params.dict(),
+                "theme": request.query_params.getlist("theme"),
+                "contribution": request.query_params.getlist("contribution"),
+            }
+        )
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
+        try:
+            place = geometry_from_geojson(params["geometry"])
+        except ValidationError as error:
+            raise ValidationError({"geometry": error.messages}) from None
+        themes = params.get("theme") or contribution_themes(ids=params.get("contribution") or [])
+        metres = params.get("distance") or settings.PILOT_SUGGESTION_METRES
+        results = pilot_suggestions(
+            campaign=params["campaign"], place=place, themes=themes, metres=metres
+        )
+        return Response(
+            SuggestionListSerializer(
+                {"results": results, "distance": metres, "themes": themes}
+            ).data
+        )

@@ -4,6 +4,7 @@ this (docs/decisions/0009)."""
 
 from django.urls import reverse
 
+from engagement.moderation.proposals import status_proposals_pending
 from engagement.participation.extensions import (
     register_campaign_layer,
     register_campaign_panel,
@@ -13,7 +14,15 @@ from toolkit.pilots.selectors import pilots_answering, pilots_in_campaign
 
 
 def contribution_context(contribution) -> dict | None:
+    """The pilots answering it, each with the status its result proposes while no official
+    has confirmed it."""
     pilots = list(pilots_answering(contribution=contribution))
+    proposed = {
+        p.source_id: p
+        for p in status_proposals_pending(contribution=contribution).filter(source="pilot")
+    }
+    for pilot in pilots:
+        pilot.proposed_status = proposed.get(pilot.pk)
     return {"pilots": pilots} if pilots else None
 
 

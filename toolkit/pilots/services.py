@@ -24,6 +24,12 @@ from engagement.common.errors import Errors
 from engagement.common.notifications import mail_in_languages
 from engagement.common.queue import enqueue_atomically
 from engagement.common.site import site_url
+from engagement.moderation.log import official_signature
+from engagement.moderation.proposals import (
+    status_proposal_add,
+    status_proposal_confirm,
+    status_proposals_pending,
+)
 from engagement.moderation.services import (
     RESPONSE_MAX,
     Action,
@@ -44,7 +50,9 @@ from toolkit.models import (
     PilotPhoto,
 )
 from toolkit.pilots.evaluation import evaluation_news_audience, evaluation_phase_begins
+from toolkit.pilots.numbers import quantity_text
 from toolkit.pilots.status import UNDER_REVIEW, pilot_has_started, pilot_is_running, today
+from toolkit.pilots.steps import StepPlan, steps_validate, steps_write
 from toolkit.pilots.validators import validate_business_id
 from toolkit.rules import can_edit_pilot, can_review_pilot, is_member
 
@@ -55,6 +63,8 @@ FEEDBACK_DAYS_AFTER = 14
 # Measures are stored as numeric(12, 2).
 MEASURE_LIMIT = Decimal(10) ** 10
 CENT = Decimal("0.01")
+# The proposals of a pilot's result are stored as engagement's StatusProposal of this source.
+PROPOSAL_SOURCE = "pilot"
 OUTCOMES = (Status.DONE, Status.PLANNED, Status.UNDER_CONSIDERATION, Status.NOT_POSSIBLE)
 
 
@@ -168,6 +178,7 @@ class Proposal(TypedDict):
     asks: NotRequired[str]
     planned_methods: NotRequired[str]
     method_cards: NotRequired[Sequence]
+    steps: NotRequired[Sequence[StepPlan]]
 
 
 @transaction.atomic
@@ -213,6 +224,7 @@ def _write_proposal(pilot: Pilot, proposal: Proposal) -> None:
         ends_on=ends_on,
         measures=proposal["measures"],
     )
+    steps = steps_validate(errors, proposal.get("steps", ()))
     errors.raise_if_any()
     pilot.status = Pilot.Status.PROPOSED  # a written proposal waits for review
     pilot.title, pilot.geometry, pilot.hypothesis = title, geometry, hypothesis
@@ -222,6 +234,7 @@ def _write_proposal(pilot: Pilot, proposal: Proposal) -> None:
     pilot.save()
     pilot.contributions.set(contributions)
     pilot.method_cards.set(proposal.get("method_cards", ()))
+    steps_write(pilot, steps)
     pilot.measures.all().delete()
     Measure.objects.bulk_create(
         Measure(pilot=pilot, name=n, unit=u, target=t, position=i)
@@ -263,7 +276,7 @@ def pilot_review(*, actor: User, pilot: Pilot, decision: str, reason: str = "") 
             "organisation": pilot.organisation.name,
             "start": pilot.starts_on.strftime("%-d.%-m.%Y"),
         }
-        _mark_contributions(pilot, Status.IN_PILOT, text, actor=actor)
+        _mark_contributions(pilot, Status.IN_PILOT, text, actor=actor)  # an official's act
         if pilot_has_started(pilot):  # else the worker invites on its start date
             evaluation_phase_begins(pilot=pilot, phase=EvaluationPhase.START)
     base_url = site_url()  # the address of this change's request, for the links
@@ -271,21 +284,19 @@ def pilot_review(*, actor: User, pilot: Pilot, decision: str, reason: str = "") 
     return pilot
 
 
-def _mark_contributions(
-    pilot: Pilot, status: str, text: str, *, actor: User, actor_signature: str | None = None
-) -> None:
-    """Each answered contribution gets the status through engagement's one status service,
-    signed by the organisation. That service sends no e-mail here: the pilot's news tells each
-    person once, however many of its contributions they follow or support."""
+def _mark_contributions(pilot: Pilot, status: str, text: str, *, actor: User) -> None:
+    """An official's approval marks each answered contribution "in a pilot" through
+    engagement's one status service, signed by the official's role and unit (decision 0040).
+    That service sends no e-mail here: the pilot's news tells each person once, however many
+    of its contributions they follow or support."""
     for contribution in pilot.contributions.all():
         contribution_status_change(
             contribution=contribution,
             status=status,
             text=text[:RESPONSE_MAX],
-            signature=pilot.organisation.name,
+            signature=official_signature(actor, pilot.campaign),
             actor=actor,
             action=Action.PILOT_STATUS,
-            actor_signature=actor_signature,
             details={"pilot": pilot.pk},
             notify=False,
         )
@@ -383,7 +394,8 @@ def pilot_report(
     text = _("Result of the pilot “%(title)s”: %(summary)s") % {
         "title": pilot.title,
         "summary": "; ".join(
-            f"{m.name} {m.actual} {m.unit} / {m.target} {m.unit}" for m in measures
+            f"{m.name} {quantity_text(m.actual, m.unit)} / {quantity_text(m.target, m.unit)}"
+            for m in measures
         ),
     }
     log_action(
@@ -395,9 +407,47 @@ def pilot_report(
         details={"outcome": outcome, "next_step": next_step},
         signature=pilot.organisation.name,
     )
-    _mark_contributions(pilot, outcome, text, actor=user, actor_signature=pilot.organisation.name)
+    _propose_outcome(pilot, outcome, text)
     evaluation_phase_begins(pilot=pilot, phase=EvaluationPhase.REPORT)
     return pilot
+
+
+def _propose_outcome(pilot: Pilot, outcome: str, text: str) -> None:
+    """The organisation's outcome is a proposal for each answered contribution; only an
+    official's confirmation (`pilot_outcome_confirm`) makes it their public status (decision
+    0040). The pilot's news tells its people of the result once."""
+    url = reverse("toolkit:pilot-detail", kwargs={"pk": pilot.pk})
+    for contribution in pilot.contributions.all():
+        status_proposal_add(
+            contribution=contribution,
+            status=outcome,
+            text=text[:RESPONSE_MAX],
+            proposed_by=pilot.organisation.name,
+            source=PROPOSAL_SOURCE,
+            source_id=pilot.pk,
+            source_url=url,
+        )
+    enqueue_atomically(pilot_audience_notify, pilot.pk, outcome, site_url())
+
+
+def pilot_outcome_proposals(*, pilot: Pilot):
+    """The pilot's proposed statuses that wait for an official (a read, for the pages)."""
+    return status_proposals_pending(source=PROPOSAL_SOURCE, source_id=pilot.pk)
+
+
+@transaction.atomic
+def pilot_outcome_confirm(*, actor: User, pilot: Pilot) -> int:
+    """An official of the campaign confirms, in one step, the status the pilot's result
+    proposes for each contribution it answers; each is logged as the official's answer.
+    Returns how many contributions got it."""
+    if not can_review_pilot(actor, pilot):
+        raise PermissionDenied(_("You do not moderate this campaign."))
+    proposals = list(pilot_outcome_proposals(pilot=pilot))
+    if not proposals:
+        raise ValidationError({NON_FIELD_ERRORS: [_("No proposed status waits for you.")]})
+    for proposal in proposals:
+        status_proposal_confirm(actor=actor, proposal=proposal)
+    return len(proposals)
 
 
 # Notifications ----------------------------------------------------------------------------------

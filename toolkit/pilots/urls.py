@@ -10,6 +10,7 @@ urlpatterns = [
     path("pilots/<int:pk>/", views.pilot_detail, name="pilot-detail"),
     path("pilots/<int:pk>/edit/", views.pilot_edit, name="pilot-edit"),
     path("pilots/<int:pk>/report/", views.pilot_report, name="pilot-report"),
+    path("pilots/<int:pk>/steps/<int:step>/tick/", views.pilot_step_tick, name="pilot-step-tick"),
     path("pilots/<int:pk>/join/", views.pilot_join, name="pilot-join"),
     path("pilots/<int:pk>/feedback/", views.pilot_feedback, name="pilot-feedback"),
     path(

@@ -4,30 +4,40 @@ import json
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Avg, Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from engagement.common.forms import add_service_errors, form_id
 from engagement.participation.selectors import campaign_by_slug, campaigns_all
 from engagement.rules import moderated_campaigns
 from geo.models import Area
-from toolkit.models import Organisation, Pilot
-from toolkit.pilots import services
+from geo.selectors import area_boundary_geojson
+from toolkit.models import Organisation, Pilot, PilotStep
+from toolkit.pilots import services, steps
 from toolkit.pilots.forms import FeedbackForm, OrganisationForm, PilotForm, ReportForm, ReviewForm
-from toolkit.pilots.selectors import pilot_contributions, pilots_filtered
+from toolkit.pilots.selectors import (
+    contribution_public_or_none,
+    contribution_themes,
+    pilot_contributions,
+    pilot_suggestions,
+    pilots_filtered,
+)
 from toolkit.pilots.status import (
     SHOWN_STATUS_CHOICES,
     UNDER_REVIEW,
     pilot_has_started,
     pilot_is_running,
 )
-from toolkit.rules import can_edit_pilot, can_see_pilot, is_member
+from toolkit.rules import can_edit_pilot, can_review_pilot, can_see_pilot, is_member
 
 T = TypeVar("T")
 
@@ -95,6 +105,10 @@ def pilot_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and pilot.participations.filter(participant=participant).exists(),
             "feedback_form": FeedbackForm(),
             "geojson": json.loads(pilot.geometry.geojson),
+            "steps": pilot.steps.select_related("method_card"),
+            "can_tick": member and pilot.status == Pilot.Status.APPROVED,
+            "proposals": services.pilot_outcome_proposals(pilot=pilot),
+            "can_confirm": can_review_pilot(request.user, pilot),
         },
     )
 
@@ -116,6 +130,44 @@ def _form_page(request: HttpRequest, template: str, form, **context) -> HttpResp
     return render(request, template, {"form": form, **context}, status=400 if form.errors else 200)
 
 
+def _form_context(form: PilotForm, suggestions: list | None = None) -> dict:
+    """The proposal page's map: the campaigns' boundaries, the suggestions' API, the chosen."""
+    return {
+        "suggestions": suggestions,
+        "chosen": form.chosen_contributions(),
+        "map_config": {
+            "boundaries": {
+                c.slug: json.loads(area_boundary_geojson(area=c.area)) for c in campaigns_all()
+            },
+            "suggestionsApi": reverse("toolkit-api:pilot-suggestions"),
+            "distance": settings.PILOT_SUGGESTION_METRES,
+            "geometryKinds": ["polygon", "line", "point"],
+        },
+    }
+
+
+def _suggested(form: PilotForm) -> dict:
+    """ "Suggest contributions" without the map: the suggestions for the posted place; nothing
+    is sent and nothing typed is lost (the form's own errors wait for the real sending)."""
+    form.full_clean()
+    place = form.drawn_place() if hasattr(form, "cleaned_data") else None
+    form.errors.clear()
+    suggestions = []
+    if place is not None and form.campaign is not None:
+        chosen = [c.pk for c in form.chosen_contributions()]
+        suggestions = [
+            s
+            for s in pilot_suggestions(
+                campaign=form.campaign,
+                place=place,
+                themes=contribution_themes(ids=chosen),
+                metres=settings.PILOT_SUGGESTION_METRES,
+            )
+            if s["id"] not in chosen
+        ]
+    return _form_context(form, suggestions)
+
+
 def _my_organisations(request: HttpRequest):
     organisations = Organisation.objects.filter(members=request.user)
     if not organisations.exists():
@@ -134,6 +186,10 @@ def pilot_new(request: HttpRequest) -> HttpResponse:
     initial = {"campaign": request.GET.get("campaign")} if request.GET.get("campaign") else {}
     if preselected := request.GET.getlist("contribution"):
         initial["contributions"] = preselected
+        # `?contribution=<id>` alone is enough: its campaign comes with it.
+        first = contribution_public_or_none(pk=preselected[0])
+        if first is not None and "campaign" not in initial:
+            initial["campaign"] = first.campaign.slug
     # The experiment guide hands its values over as query parameters.
     for key in ("title", "hypothesis", "measure_0_name", "measure_0_unit", "measure_0_target"):
         if request.GET.get(key):
@@ -146,6 +202,8 @@ def pilot_new(request: HttpRequest) -> HttpResponse:
         initial=initial,
         campaign=campaign_by_slug(slug=initial.get("campaign")),
     )
+    if "suggest" in request.POST:
+        return _form_page(request, "toolkit/pilot_form.html", form, **_suggested(form))
     pilot = _submitted(
         request,
         form,
@@ -159,7 +217,7 @@ def pilot_new(request: HttpRequest) -> HttpResponse:
     if pilot:
         messages.success(request, _("Thank you! The city's officials will review the pilot."))
         return redirect(pilot)
-    return _form_page(request, "toolkit/pilot_form.html", form)
+    return _form_page(request, "toolkit/pilot_form.html", form, **_form_context(form))
 
 
 @login_required
@@ -175,6 +233,8 @@ def pilot_edit(request: HttpRequest, pk: int) -> HttpResponse:
         campaign=pilot.campaign,
         initial=PilotForm.initial_for(pilot),
     )
+    if "suggest" in request.POST:
+        return _form_page(request, "toolkit/pilot_form.html", form, pilot=pilot, **_suggested(form))
     if _submitted(
         request,
         form,
@@ -182,7 +242,7 @@ def pilot_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _("The pilot was sent for review again."))
         return redirect(pilot)
-    return _form_page(request, "toolkit/pilot_form.html", form, pilot=pilot)
+    return _form_page(request, "toolkit/pilot_form.html", form, pilot=pilot, **_form_context(form))
 
 
 @login_required
@@ -273,6 +333,8 @@ def review_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     forms = {}
     refused = False
+    if request.method == "POST" and "confirm" in request.POST:
+        return _confirm_outcome(request, request.POST.get("confirm"))
     if request.method == "POST" and (pilot_id := form_id(request.POST.get("pilot"))) is None:
         messages.error(request, _("Choose a proposal to review."))
         refused = True
@@ -302,10 +364,60 @@ def review_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related("measures", "contributions")
     )
     decided = Pilot.objects.filter(campaign__in=campaigns).exclude(status__in=UNDER_REVIEW)[:20]
+    reported = [
+        (p, proposals)
+        for p in Pilot.objects.filter(campaign__in=campaigns, status=Pilot.Status.REPORTED)
+        if (proposals := list(services.pilot_outcome_proposals(pilot=p)))
+    ]
     items = [(p, forms.get(p.pk) or ReviewForm(prefix=f"pilot-{p.pk}")) for p in waiting]
     return render(
         request,
         "toolkit/review_list.html",
-        {"items": items, "decided": decided},
+        {"items": items, "decided": decided, "reported": reported},
         status=400 if forms or refused else 200,
     )
+
+
+def _confirm_outcome(request: HttpRequest, pilot_id: str | None) -> HttpResponse:
+    """An official confirms, in one step, the status a reported pilot proposes."""
+    pilot = get_object_or_404(Pilot, pk=form_id(pilot_id) or 0)
+    try:
+        count = services.pilot_outcome_confirm(actor=request.user, pilot=pilot)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "The proposed status is now public on %(count)d contribution.",
+                "The proposed status is now public on %(count)d contributions.",
+                count,
+            )
+            % {"count": count},
+        )
+    if request.POST.get("next") == "pilot":
+        return redirect(pilot)
+    return redirect("toolkit:pilot-review")
+
+
+@login_required
+@require_POST
+def pilot_step_tick(request: HttpRequest, pk: int, step: int) -> HttpResponse:
+    """A member ticks or unticks one item of a step's checklist."""
+    item = get_object_or_404(PilotStep, pk=step, pilot_id=pk)
+    try:
+        steps.pilot_step_tick(
+            user=request.user,
+            step=item,
+            index=_item_index(request.POST.get("item")),
+            done=request.POST.get("done") == "1",
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(reverse("toolkit:pilot-detail", kwargs={"pk": pk}) + f"#step-{item.pk}")
+
+
+def _item_index(value: str | None) -> int:
+    """A checklist item's index as posted; -1 (refused by the service) when not a number."""
+    text = (value or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 4 else -1

@@ -238,11 +238,12 @@ def test_hidden_contributions_are_not_listed(client, make_pilot, contribution, m
     assert client.get(f"{URL}{pilot.pk}/").json()["contributions"] == []
 
 
-def test_schema_documents_the_three_paths(client):
+def test_schema_documents_the_four_paths(client):
     paths = client.get("/api/v1/schema/", {"format": "json"}).json()["paths"]
     operations = {path: paths[path]["get"]["operationId"] for path in paths if "pilots" in path}
     assert operations == {
         "/api/v1/pilots/": "pilots_list",
         "/api/v1/pilots/{id}/": "pilots_retrieve",
         "/api/v1/pilots/{id}/results/": "pilots_results_retrieve",
+        "/api/v1/pilots/suggestions/": "pilots_suggestions_list",
     }

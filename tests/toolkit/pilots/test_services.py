@@ -7,7 +7,14 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from engagement.models import Contribution, Follow, ModerationAction, StatusChange, Support
+from engagement.models import (
+    Contribution,
+    Follow,
+    ModerationAction,
+    StatusChange,
+    StatusProposal,
+    Support,
+)
 from engagement.participation.services import participant_for_user
 from tests.factories import (
     INSIDE,
@@ -290,7 +297,8 @@ def test_approval_puts_every_answered_contribution_in_the_pilot(
         assert item.status == Contribution.Status.IN_PILOT
         (change,) = StatusChange.objects.filter(contribution=item)
         assert change.status == Contribution.Status.IN_PILOT
-        assert change.signature == "Tesoman yrittäjät ry"
+        # The city marks it, signed by the official's role and unit (decision 0040).
+        assert change.signature == "Area coordinator, Western team"
         assert pilot.title in change.text
     action = ModerationAction.objects.get(target_type="pilot", target_id=pilot.pk)
     assert action.action == "pilot_approve"
@@ -405,7 +413,7 @@ def test_only_a_running_pilot_can_be_joined(
 # Results ----------------------------------------------------------------------------------------
 
 
-def test_reporting_writes_the_outcome_on_the_answered_contributions(
+def test_reporting_proposes_the_outcome_and_changes_no_status(
     make_pilot, organisation_member, contribution
 ):
     pilot = make_pilot(Pilot.Status.APPROVED)
@@ -425,12 +433,18 @@ def test_reporting_writes_the_outcome_on_the_answered_contributions(
     assert pilot.reported_at is not None
     assert (pilot.outcome, pilot.next_step) == ("done", "scale_up")
     assert measure.actual == Decimal("131.50")
-    assert contribution.status == Contribution.Status.DONE
+    # Only officials set a public status: the organisation's outcome waits as a proposal.
+    assert contribution.status == Contribution.Status.IN_PILOT
     statuses = list(contribution.status_changes.values_list("status", flat=True))
-    assert statuses == [Contribution.Status.IN_PILOT, Contribution.Status.DONE]
-    text = contribution.status_changes.last().text
-    assert pilot.title in text
-    assert "Walkers counted a day 131.50 people / 120.00 people" in text
+    assert statuses == [Contribution.Status.IN_PILOT]
+    (proposed,) = StatusProposal.objects.filter(contribution=contribution)
+    assert (proposed.status, proposed.decision) == (Contribution.Status.DONE, "")
+    assert (proposed.source, proposed.source_id) == ("pilot", pilot.pk)
+    assert proposed.proposed_by == "Tesoman yrittäjät ry"
+    assert pilot.title in proposed.text
+    # Numbers as the reader writes them (Finnish here): no trailing zeros, a decimal comma,
+    # the unit after a no-break space.
+    assert "Walkers counted a day 131,5\xa0people / 120\xa0people" in proposed.text
 
 
 def test_only_members_report(make_pilot, moderator):
@@ -610,7 +624,7 @@ def test_approval_logs_each_status_it_sets_as_the_reviewing_official(
     assert entry.details == {"status": "in_pilot", "pilot": pilot.pk}
 
 
-def test_a_report_logs_itself_and_each_status_it_sets_in_the_organisations_name(
+def test_a_report_logs_itself_in_the_organisations_name_and_sets_no_status(
     make_pilot, organisation_member, contribution, theme
 ):
     second = ContributionFactory(campaign=theme.campaign, theme=theme)
@@ -623,14 +637,9 @@ def test_a_report_logs_itself_and_each_status_it_sets_in_the_organisations_name(
     assert (first.action, first.target_type, first.target_id) == ("pilot_report", "pilot", pilot.pk)
     assert first.details == {"outcome": "done", "next_step": "scale_up"}
     assert first.reason == "Residents used the benches every day."
-    assert {(e.action, e.target_id, e.details["status"]) for e in statuses} == {
-        ("pilot_status", contribution.pk, "done"),
-        ("pilot_status", second.pk, "done"),
-    }
-    assert len(statuses) == 2
-    assert {(e.actor, e.actor_id) for e in (first, *statuses)} == {
-        ("Tesoman yrittäjät ry", organisation_member.pk)
-    }
+    assert statuses == []
+    assert (first.actor, first.actor_id) == ("Tesoman yrittäjät ry", organisation_member.pk)
+    assert not ModerationAction.objects.filter(action="respond").exists()
 
 
 def test_people_hear_of_a_pilot_once_per_event_and_not_again_of_each_status(
@@ -661,5 +670,5 @@ def test_people_hear_of_a_pilot_once_per_event_and_not_again_of_each_status(
     assert [s.split(" ")[0] for s in to_author] == ["Kokeilu", "Kokeilun"]
     assert all(pilot.title in s and "mitä mieltä olet" in s for s in to_author)
     item.refresh_from_db()
-    assert item.status == Contribution.Status.PLANNED
-    assert item.status_changes.count() == 2
+    assert item.status == Contribution.Status.IN_PILOT  # the proposal waits for an official
+    assert item.status_changes.count() == 1

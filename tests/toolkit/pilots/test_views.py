@@ -18,8 +18,7 @@ def post_data(pilot, contribution):
         "title": "Changed title",
         "hypothesis": "If we …, then …",
         "contributions": [contribution.pk],
-        "lat": "61.5",
-        "lon": "23.63",
+        "geometry": '{"type": "Point", "coordinates": [23.63, 61.5]}',
         "starts_on": (today - timedelta(days=1)).isoformat(),
         "ends_on": (today + timedelta(days=20)).isoformat(),
         "measure_0_name": "Visits",
@@ -96,4 +95,4 @@ def test_residents_join_and_give_feedback_once(client, make_pilot):
     assert list(pilot.feedback.values_list("rating", flat=True)) == [5]
     html = client.get(f"/en/pilots/{pilot.pk}/").content.decode()
     assert "1 resident took part." in html
-    assert "5.0 / 5" in html
+    assert "Feedback: 5\xa0/\xa05 from 1 resident." in html

@@ -84,6 +84,10 @@ def pilot_detail(request: HttpRequest, pk: int) -> HttpResponse:
     member = is_member(request.user, pilot.organisation)
     participant = request.get_participant(create=False)
     feedback = pilot.feedback.aggregate(count=Count("id"), average=Avg("rating"))
+    # The residents' average, like the neighbours', only from k answers (decision 0041).
+    feedback["k"] = settings.ANALYSIS_MIN_GROUP
+    if feedback["count"] < feedback["k"]:
+        feedback["average"] = None
     return render(
         request,
         "toolkit/pilot_detail.html",

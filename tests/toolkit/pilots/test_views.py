@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from toolkit.models import Pilot
@@ -95,4 +96,17 @@ def test_residents_join_and_give_feedback_once(client, make_pilot):
     assert list(pilot.feedback.values_list("rating", flat=True)) == [5]
     html = client.get(f"/en/pilots/{pilot.pk}/").content.decode()
     assert "1 resident took part." in html
-    assert "Feedback: 5\xa0/\xa05 from 1 resident." in html
+    # One answer is fewer than k: the count shows, the average does not (decision 0041).
+    assert "Feedback from 1 resident; the average shows from 5 answers." in html
+    assert "5\xa0/\xa05" not in html
+
+
+def test_the_residents_average_shows_from_k_answers(make_pilot, settings):
+    from tests.factories import ParticipantFactory
+
+    settings.ANALYSIS_MIN_GROUP = 3
+    pilot = make_pilot(Pilot.Status.APPROVED)
+    for rating in (4, 5, 4):
+        pilot.feedback.create(participant=ParticipantFactory(), rating=rating)
+    html = Client().get(f"/pilots/{pilot.pk}/").content.decode()
+    assert "4,3\xa0/\xa05" in html

@@ -28,6 +28,7 @@ from engagement.participation.services import (
 from geo.models import Area, Place
 from toolkit.content.datafiles import LANGUAGES
 from toolkit.content.demo import toolkit_demo_load
+from toolkit.content.demo_video import demo_videos_load
 from toolkit.models import MethodCard, Organisation, Pilot
 from toolkit.pilots.services import (
     MeasurePlan,
@@ -70,6 +71,7 @@ def demo_write(data: DemoData) -> Loaded:
     with transaction.atomic():
         cards, stories = toolkit_demo_load()
         _editor(data)
+    demo_videos_load()  # a real video made from the project's own material (decision 0037)
     _pilots(data, campaign)
     return Loaded(
         areas=list(areas),

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,6 +16,7 @@ from engagement.participation.selectors import (
     campaign_default,
     contributions_public,
 )
+from toolkit.content.selectors import story_video_for_page
 from toolkit.models import (
     Audience,
     Effort,
@@ -126,6 +128,9 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "story": story,
             "methods": story.methods.filter(status=Publication.PUBLISHED),
             "place_geojson": json.loads(story.place.geojson) if story.place else None,
+            "web_video": story_video_for_page(
+                story=story, language=translation.get_language() or "fi"
+            ),
         },
     )
 

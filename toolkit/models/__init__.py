@@ -19,6 +19,7 @@ from toolkit.models.pilots import (
     PilotParticipation,
     PilotPhoto,
 )
+from toolkit.models.video import StoryVideo, VideoFailure, VideoState
 
 __all__ = [
     "Audience",
@@ -34,6 +35,9 @@ __all__ = [
     "Publication",
     "Revision",
     "Story",
+    "StoryVideo",
     "ToolkitTheme",
+    "VideoFailure",
+    "VideoState",
     "WorkshopPlan",
 ]

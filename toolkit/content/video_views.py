@@ -107,6 +107,9 @@ def story_video_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 messages.success(request, _("Captions and chapters saved."))
                 return redirect("toolkit:story-video-edit", slug=story.slug)
     failed = bool(upload_form.errors or texts_form.errors)
+    for name in texts_form.errors:
+        if name in texts_form.fields:  # the message is read with its box
+            texts_form.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-error"
     return render(
         request,
         "toolkit/story_video_edit.html",

@@ -138,6 +138,14 @@ def test_a_lost_upload_fails_with_a_reason_the_editor_reads(ready, toolkit_edito
 # Captions and chapters -------------------------------------------------------------------------
 
 
+@pytest.fixture
+def probed():
+    """A story's video as its upload left it (2 s long): enough for its captions' checks."""
+    return StoryVideo.objects.create(
+        story=StoryFactory(), original="stories/video/original/x.upload", duration=2.0
+    )
+
+
 def _texts(client, story, **fields):
     return client.post(f"/en/toolkit/edit/stories/{story.slug}/video/", {"texts": "1", **fields})
 
@@ -163,14 +171,14 @@ def test_captions_per_language_are_saved_and_each_track_has_its_own_language(
     assert 'kind="chapters"' in page
 
 
-def test_a_captions_file_can_be_uploaded_instead_of_typed(ready, toolkit_editor_client):
+def test_a_captions_file_can_be_uploaded_instead_of_typed(probed, toolkit_editor_client):
     response = toolkit_editor_client.post(
-        f"/en/toolkit/edit/stories/{ready.story.slug}/video/",
+        f"/en/toolkit/edit/stories/{probed.story.slug}/video/",
         {"texts": "1", "captions_en_file": SimpleUploadedFile("c.vtt", SV_CAPTIONS.encode())},
     )
     assert response.status_code == 302
-    ready.refresh_from_db()
-    assert ready.captions_en == SV_CAPTIONS
+    probed.refresh_from_db()
+    assert probed.captions_en == SV_CAPTIONS
 
 
 @pytest.mark.parametrize(
@@ -188,20 +196,22 @@ def test_a_captions_file_can_be_uploaded_instead_of_typed(ready, toolkit_editor_
     ids=["srt", "timing", "backwards", "unordered", "past the end"],
 )
 def test_wrong_captions_are_refused_and_what_was_typed_is_kept(
-    ready, toolkit_editor_client, text, words
+    probed, toolkit_editor_client, text, words
 ):
-    response = _texts(toolkit_editor_client, ready.story, captions_fi=text, captions_sv=SV_CAPTIONS)
+    response = _texts(
+        toolkit_editor_client, probed.story, captions_fi=text, captions_sv=SV_CAPTIONS
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert words in page
     assert text.split("\n")[1] in unescape(page)  # the typed text is in its box again
-    ready.refresh_from_db()
-    assert ready.captions_fi == "" and ready.captions_sv == ""  # nothing half-saved
+    probed.refresh_from_db()
+    assert probed.captions_fi == "" and probed.captions_sv == ""  # nothing half-saved
 
 
-def test_random_bytes_uploaded_as_captions_are_refused(ready, toolkit_editor_client):
+def test_random_bytes_uploaded_as_captions_are_refused(probed, toolkit_editor_client):
     response = toolkit_editor_client.post(
-        f"/en/toolkit/edit/stories/{ready.story.slug}/video/",
+        f"/en/toolkit/edit/stories/{probed.story.slug}/video/",
         {"texts": "1", "captions_fi_file": SimpleUploadedFile("c.vtt", os.urandom(3000))},
     )
     assert response.status_code == 400

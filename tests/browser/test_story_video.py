@@ -38,13 +38,13 @@ def _sign_in(page: Page, live_server, user) -> None:
 
 
 def _plays(page: Page) -> None:
-    """The player has the video's data and its time moves when played (muted, so autoplay
-    rules allow it)."""
-    page.wait_for_function(
-        "() => document.getElementById('story-video').readyState >= 1", timeout=10_000
-    )
+    """Played (muted, so autoplay rules allow it; the page loads nothing before, preload
+    "none"), the player gets the video's data and its time moves."""
     page.evaluate(
         "() => { const v = document.getElementById('story-video'); v.muted = true; v.play(); }"
+    )
+    page.wait_for_function(
+        "() => document.getElementById('story-video').readyState >= 2", timeout=10_000
     )
     page.wait_for_function(
         "() => document.getElementById('story-video').currentTime > 0.3", timeout=10_000

@@ -1,9 +1,11 @@
-"""Permission predicates for organisations and pilots."""
+"""Permission predicates for organisations, pilots, toolkit content and workshop plans."""
+
+from collections.abc import Iterable
 
 from django.contrib.auth.models import AnonymousUser, User
 
 from engagement.rules import can_moderate
-from toolkit.models import MethodCard, Organisation, Pilot, Publication, Story
+from toolkit.models import MethodCard, Organisation, Pilot, Publication, Story, WorkshopPlan
 from toolkit.pilots.status import PUBLIC_STATUSES, UNDER_REVIEW
 
 
@@ -41,3 +43,13 @@ def can_see_content(user: User | AnonymousUser | None, item: MethodCard | Story)
     return item.status == Publication.PUBLISHED or bool(
         user and user.has_perm(f"toolkit.change_{item._meta.model_name}")
     )
+
+
+def can_edit_workshop(
+    user: User | AnonymousUser | None, plan: WorkshopPlan, session_tokens: Iterable[str] = ()
+) -> bool:
+    """A workshop plan's creator changes it: the signed-in user who made it, or, for one made
+    signed out, the browser session that made it. Everyone else only reads it by its link."""
+    if plan.created_by_id is not None:
+        return bool(user and user.is_authenticated) and user.pk == plan.created_by_id
+    return plan.token in set(session_tokens)

@@ -29,6 +29,7 @@ from geo.models import Area, Place
 from toolkit.content.datafiles import LANGUAGES
 from toolkit.content.demo import toolkit_demo_load
 from toolkit.content.demo_video import demo_videos_load
+from toolkit.content.demo_workshops import workshops_demo_load, workshops_demo_read
 from toolkit.models import MethodCard, Organisation, Pilot
 from toolkit.pilots.services import (
     MeasurePlan,
@@ -56,6 +57,7 @@ class Loaded:
 
 def demo_write(data: DemoData) -> Loaded:
     """Create or update the whole demo from `data`; a second run changes nothing."""
+    workshops_demo_read()  # a mistake in the plans' files stops the load before any write
     # The untranslated columns (name, title, description) take the default language.
     with translation.override("fi"), transaction.atomic():
         areas = _areas(data)
@@ -71,6 +73,7 @@ def demo_write(data: DemoData) -> Loaded:
     with transaction.atomic():
         cards, stories = toolkit_demo_load()
         _editor(data)
+        workshops_demo_load(owner=_account(data.accounts.editor))
     demo_videos_load()  # a real video made from the project's own material (decision 0037)
     _pilots(data, campaign)
     return Loaded(

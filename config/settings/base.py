@@ -251,6 +251,8 @@ LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
+# English dates for a European reader ("4 Dec 2026"); Django's own fi and sv formats otherwise.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
@@ -331,6 +333,7 @@ PERIODIC_TASKS = [
         "engagement.analysis.services.analysis_refresh_task",
         env.int("ANALYSIS_REFRESH_SECONDS", default=600),
     ),
+    ("toolkit.pilots.evaluation.pilot_evaluation_start_task", 3600),
 ]
 # The analysis page's summaries are rebuilt this often (docs/decisions/0027); a view they do not
 # serve (hexagons and words of a period, words of a kind, status or sub-area) counts the newest
@@ -340,6 +343,11 @@ ANALYSIS_LIVE_ROWS = env.int("ANALYSIS_LIVE_ROWS", default=20000)
 # Smallest group any analysis surface shows (background answers, the density map): smaller
 # groups are merged or left out, so no figure or cell points at one person (decisions 0033, 0034).
 ANALYSIS_MIN_GROUP = env.int("ANALYSIS_MIN_GROUP", default=5)
+# Neighbours' evaluation of pilots (docs/decisions/0041): people of the contributions a pilot
+# answers and of those whose public location lies within this many metres of its place are
+# invited to rate it as it starts and once it reports; their links work for this many days.
+PILOT_EVALUATION_DISTANCE_M = env.int("PILOT_EVALUATION_DISTANCE_M", default=300)
+PILOT_EVALUATION_LINK_DAYS = env.int("PILOT_EVALUATION_LINK_DAYS", default=60)
 # A failed send is tried again after EMAIL_QUEUE_RETRY_SECONDS, doubling each time up to an hour,
 # EMAIL_QUEUE_MAX_ATTEMPTS times in all (about 5 hours); then it is marked failed (`manage.py
 # outbox`). Sent messages are deleted from the outbox after EMAIL_QUEUE_KEEP_DAYS.

@@ -576,13 +576,15 @@ def _terms_live(filters: AnalysisFilters, per_theme: int) -> tuple[dict, Partial
 
 
 def describe_period(since: date | None, until: date | None) -> str:
+    """The period in words and in the reader's date format (a board member reads "1.11.2026")."""
+
+    def shown(day: date) -> str:
+        return formats.date_format(day, "SHORT_DATE_FORMAT")
+
     if since and until:
-        return _("%(since)s to %(until)s") % {
-            "since": since.isoformat(),
-            "until": until.isoformat(),
-        }
+        return _("%(since)s to %(until)s") % {"since": shown(since), "until": shown(until)}
     if since:
-        return _("from %(since)s") % {"since": since.isoformat()}
+        return _("from %(since)s") % {"since": shown(since)}
     if until:
-        return _("until %(until)s") % {"until": until.isoformat()}
+        return _("until %(until)s") % {"until": shown(until)}
     return _("all time")

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, e
 from engagement.models import Contribution
 from geo.models import Area
 from tests.browser.conftest import watch_csp
-from toolkit.models import Story, WorkshopPlan
+from toolkit.models import MethodCard, Story, WorkshopPlan
 
 ADMIN_EMAIL, ADMIN_PASSWORD = "admin@example.org", "an admin passphrase 42"
 
@@ -122,9 +122,8 @@ def test_print_and_full_screen_buttons_work_without_inline_handlers(
     visit(who, live_server, "/en/toolkit/methods/evaluation-by-measures/")
     who.page.get_by_role("button", name="Print").click()
     assert who.page.evaluate("window.__printed") is True
-    plan = WorkshopPlan.objects.create(
-        token="csp-plan", title="Evening", items=[{"kind": "method", "slug": "charrette"}]
-    )
+    plan = WorkshopPlan.objects.create(token="csp-plan", title="Evening")
+    plan.items.create(kind="method", method=MethodCard.objects.get(slug="charrette"))
     visit(who, live_server, f"/en/toolkit/workshops/{plan.token}/")
     who.page.get_by_role("button", name="Print").click()
     who.page.get_by_role("button", name="Show full-screen").click()

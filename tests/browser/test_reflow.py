@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, e
 from config.demo.read import demo_data_read
 from engagement.models import Contribution, ExportJob
 from tests.browser.conftest import watch_csp
-from toolkit.models import Pilot, Story, WorkshopPlan
+from toolkit.models import MethodCard, Pilot, Story, WorkshopPlan
 from toolkit.pilots.status import UNDER_REVIEW
 
 CAMPAIGN = "/campaigns/tesoma-together/"
@@ -81,10 +81,10 @@ def _pages(role: str) -> list[tuple[str, int]]:
     contribution = Contribution.objects.order_by("pk").first()
     pilot = Pilot.objects.order_by("pk").first()
     story = Story.objects.filter(status="published").exclude(place=None).order_by("slug").first()
-    WorkshopPlan.objects.get_or_create(
-        token="reflow-plan",
-        defaults={"title": "Ilta", "items": [{"kind": "method", "slug": "charrette"}]},
-    )
+    plan, made = WorkshopPlan.objects.get_or_create(token="reflow-plan", defaults={"title": "Ilta"})
+    if made:
+        charrette = MethodCard.objects.get(slug="charrette")
+        plan.items.create(kind="method", method=charrette, minutes=30)
     pages = ["/"]
     found: list[tuple[str, int]] = []
     if role == "anonymous":

@@ -36,6 +36,7 @@ from toolkit.models import (
     Publication,
     Revision,
     Story,
+    WorkshopItem,
     WorkshopPlan,
 )
 
@@ -296,15 +297,19 @@ class RevisionFactory(factory.django.DjangoModelFactory):
 
 
 class WorkshopPlanFactory(factory.django.DjangoModelFactory):
-    """A facilitator's session plan of one card, shared by an unguessable link."""
+    """A facilitator's session plan of one card (30 minutes), shared by an unguessable link."""
 
     class Meta:
         model = WorkshopPlan
-
-    class Params:
-        card = factory.SubFactory(MethodCardFactory)
+        skip_postgeneration_save = True
 
     token = factory.LazyFunction(lambda: secrets.token_urlsafe(16))
     title = "Evening session"
-    items = factory.LazyAttribute(lambda o: [{"kind": "method", "slug": o.card.slug}])
     created_by = None
+
+    @factory.post_generation
+    def card(self, create, extracted, **kwargs):
+        if create:
+            WorkshopItem.objects.create(
+                plan=self, kind="method", method=extracted or MethodCardFactory(), minutes=30
+            )

@@ -1,8 +1,10 @@
-"""Toolkit pages: method cards, stories, the experiment guide, workshop plans, the editor."""
+"""Toolkit pages: method cards, stories, the experiment guide, the editor.
+
+Workshop plans: toolkit/workshops/."""
 
 from django.urls import path
 
-from toolkit.content import editor, video_views, views
+from toolkit.content import editor, editor_revisions, video_views, views
 
 urlpatterns = [
     path("toolkit/", views.index, name="index"),
@@ -22,6 +24,14 @@ urlpatterns = [
     path("toolkit/edit/", editor.editor_index, name="editor-index"),
     path("toolkit/edit/<str:kind>/new/", editor.editor_edit, name="editor-new"),
     path("toolkit/edit/<str:kind>/<slug:slug>/", editor.editor_edit, name="editor-edit"),
-    path("toolkit/workshops/new/", views.workshop_new, name="workshop-new"),
-    path("toolkit/workshops/<str:token>/", views.workshop_detail, name="workshop-detail"),
+    path(
+        "toolkit/edit/<str:kind>/<slug:slug>/compare/",
+        editor_revisions.revision_compare,
+        name="editor-compare",
+    ),
+    path(
+        "toolkit/edit/<str:kind>/<slug:slug>/revisions/<int:revision_id>/restore/",
+        editor_revisions.revision_restore,
+        name="editor-restore",
+    ),
 ]

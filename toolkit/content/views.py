@@ -1,15 +1,11 @@
-"""The toolkit's pages: find guidance, read cards and stories, the experiment guide, workshops."""
+"""The toolkit's pages: find guidance, read cards and stories, the experiment guide."""
 
 import json
-import secrets
 
-from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import translation
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
 from engagement.participation.selectors import (
     campaign_by_slug,
@@ -25,7 +21,6 @@ from toolkit.models import (
     Publication,
     Story,
     ToolkitTheme,
-    WorkshopPlan,
 )
 from toolkit.pilots.status import PUBLIC_STATUSES
 from toolkit.rules import can_see_content
@@ -153,58 +148,4 @@ def guide(request: HttpRequest) -> HttpResponse:
         request,
         "toolkit/guide.html",
         {"campaign": campaign, "contributions": contributions, "cards": cards},
-    )
-
-
-def _slugs(values: list[str]) -> list[str]:
-    return [value for value in values if "\x00" not in value]
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def workshop_new(request: HttpRequest) -> HttpResponse:
-    """A facilitator collects cards and stories into a session plan with a shareable link."""
-    cards = MethodCard.objects.filter(status=Publication.PUBLISHED)
-    stories = Story.objects.filter(status=Publication.PUBLISHED)
-    errors = []
-    if request.method == "POST":
-        # PostgreSQL's text cannot hold NUL: a title loses it, a slug with it is no slug.
-        title = request.POST.get("title", "").replace("\x00", "").strip()
-        chosen_cards = list(cards.filter(slug__in=_slugs(request.POST.getlist("methods"))))
-        chosen_stories = list(stories.filter(slug__in=_slugs(request.POST.getlist("stories"))))
-        if not title:
-            errors.append(_("Give the session a title."))
-        if not chosen_cards and not chosen_stories:
-            errors.append(_("Choose at least one card or story."))
-        if not errors:
-            plan = WorkshopPlan.objects.create(
-                token=secrets.token_urlsafe(16),
-                title=title[:160],
-                items=[{"kind": "method", "slug": c.slug} for c in chosen_cards]
-                + [{"kind": "story", "slug": s.slug} for s in chosen_stories],
-                created_by=request.user if request.user.is_authenticated else None,
-            )
-            messages.success(request, _("Your session plan is ready. Share its link."))
-            return redirect(plan)
-    return render(
-        request,
-        "toolkit/workshop_form.html",
-        {"cards": cards, "stories": stories, "errors": errors, "selected": request.POST},
-        status=400 if errors else 200,
-    )
-
-
-def workshop_detail(request: HttpRequest, token: str) -> HttpResponse:
-    """The plan for anyone with its link: printable, and shown full-screen in a session."""
-    plan = get_object_or_404(WorkshopPlan, token=token)
-    cards = {c.slug: c for c in MethodCard.objects.filter(status=Publication.PUBLISHED)}
-    stories = {s.slug: s for s in Story.objects.filter(status=Publication.PUBLISHED)}
-    items = []
-    for item in plan.items:
-        source = cards if item["kind"] == "method" else stories
-        if item["slug"] in source:
-            items.append((item["kind"], source[item["slug"]]))
-    return render(
-        request,
-        "toolkit/workshop_detail.html",
-        {"plan": plan, "items": items, "share_url": request.build_absolute_uri()},
     )

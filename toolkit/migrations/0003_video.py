@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('toolkit', '0002_toolkit_content'),
+        ('toolkit', '0007_evaluation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,8 +9,8 @@ from toolkit.models.content import (
     Revision,
     Story,
     ToolkitTheme,
-    WorkshopPlan,
 )
+from toolkit.models.evaluation import EvaluationPhase, PilotEvaluation, PilotEvaluationRound
 from toolkit.models.pilots import (
     Measure,
     Organisation,
@@ -20,18 +20,23 @@ from toolkit.models.pilots import (
     PilotPhoto,
 )
 from toolkit.models.video import StoryVideo, VideoFailure, VideoState
+from toolkit.models.workshops import PlanKind, WorkshopItem, WorkshopItemKind, WorkshopPlan
 
 __all__ = [
     "Audience",
     "Effort",
+    "EvaluationPhase",
     "Measure",
     "MethodCard",
     "Organisation",
     "Phase",
     "Pilot",
+    "PilotEvaluation",
+    "PilotEvaluationRound",
     "PilotFeedback",
     "PilotParticipation",
     "PilotPhoto",
+    "PlanKind",
     "Publication",
     "Revision",
     "Story",
@@ -39,5 +44,7 @@ __all__ = [
     "ToolkitTheme",
     "VideoFailure",
     "VideoState",
+    "WorkshopItem",
+    "WorkshopItemKind",
     "WorkshopPlan",
 ]

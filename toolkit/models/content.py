@@ -1,4 +1,4 @@
-"""The toolkit's content: method cards, stories, their revisions and workshop plans."""
+"""The toolkit's content: method cards, stories, their revisions (workshop plans: workshops.py)."""
 
 from django.conf import settings
 from django.contrib.gis.db import models
@@ -145,24 +145,3 @@ class Revision(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["content_kind", "content_id"])]
-
-
-class WorkshopPlan(models.Model):
-    """A facilitator's session plan of cards and stories, shared by an unguessable link."""
-
-    token = models.CharField(max_length=32, unique=True, editable=False)
-    title = models.CharField(_("title"), max_length=160)
-    items = models.JSONField(
-        default=list
-    )  # [{"kind": "method"|"story", "slug": ..., "notes": ...}]
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def get_absolute_url(self) -> str:
-        return reverse("toolkit:workshop-detail", kwargs={"token": self.token})

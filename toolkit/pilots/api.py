@@ -25,7 +25,8 @@ from engagement.participation.selectors import (
     feature_collection_text,
 )
 from geo.models import Area
-from toolkit.models import Pilot
+from toolkit.models import EvaluationPhase, Pilot
+from toolkit.pilots.evaluation import pilot_neighbours_rating
 from toolkit.pilots.selectors import pilots_filtered, pilots_public
 from toolkit.pilots.services import OUTCOMES
 from toolkit.pilots.status import SHOWN_STATUS_CHOICES, shown_status_expression
@@ -124,6 +125,7 @@ def _pilot_detail(pk: int) -> dict:
             "average_rating": round(float(average), 1) if average is not None else None,
         },
         "result": _result(row) if row.status == Pilot.Status.REPORTED else None,
+        "neighbours_rating": [vars(r) for r in pilot_neighbours_rating(pilot=row)],
     }
 
 
@@ -240,6 +242,20 @@ class PilotResultSerializer(serializers.Serializer):
     reported_at = serializers.DateTimeField()
 
 
+class NeighboursRatingSerializer(serializers.Serializer):
+    phase = serializers.ChoiceField(choices=EvaluationPhase.choices)
+    invited = serializers.IntegerField(help_text="neighbours invited in this phase")
+    answers = serializers.IntegerField(allow_null=True, help_text="null when fewer than k")
+    mean = serializers.DecimalField(
+        max_digits=2,
+        decimal_places=1,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="from 1 to 5, one decimal; null when fewer than k answered",
+    )
+    k = serializers.IntegerField(help_text="the fewest answers shown (ANALYSIS_MIN_GROUP)")
+
+
 class PilotDetailSerializer(PilotPropertiesSerializer):
     id = serializers.IntegerField()
     geometry = GeometryObjectField()
@@ -253,6 +269,9 @@ class PilotDetailSerializer(PilotPropertiesSerializer):
     participants = serializers.IntegerField(help_text="residents who said they took part")
     feedback = PilotFeedbackSummarySerializer()
     result = PilotResultSerializer(allow_null=True, help_text="null until reported")
+    neighbours_rating = NeighboursRatingSerializer(
+        many=True, help_text="the neighbours' rating per phase they were asked in (decision 0041)"
+    )
 
 
 # Doors ------------------------------------------------------------------------------------------

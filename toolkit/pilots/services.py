@@ -35,6 +35,7 @@ from engagement.participation.photos import photos_clean, photos_store
 from engagement.participation.selectors import contributions_audience
 from geo.services import geometry_validate_in_area
 from toolkit.models import (
+    EvaluationPhase,
     Measure,
     Organisation,
     Pilot,
@@ -42,6 +43,7 @@ from toolkit.models import (
     PilotParticipation,
     PilotPhoto,
 )
+from toolkit.pilots.evaluation import evaluation_news_audience, evaluation_phase_begins
 from toolkit.pilots.status import UNDER_REVIEW, pilot_has_started, pilot_is_running, today
 from toolkit.pilots.validators import validate_business_id
 from toolkit.rules import can_edit_pilot, can_review_pilot, is_member
@@ -262,6 +264,8 @@ def pilot_review(*, actor: User, pilot: Pilot, decision: str, reason: str = "") 
             "start": pilot.starts_on.strftime("%-d.%-m.%Y"),
         }
         _mark_contributions(pilot, Status.IN_PILOT, text, actor=actor)
+        if pilot_has_started(pilot):  # else the worker invites on its start date
+            evaluation_phase_begins(pilot=pilot, phase=EvaluationPhase.START)
     base_url = site_url()  # the address of this change's request, for the links
     enqueue_atomically(pilot_members_notify, pilot.pk, base_url)  # the worker writes
     return pilot
@@ -392,6 +396,7 @@ def pilot_report(
         signature=pilot.organisation.name,
     )
     _mark_contributions(pilot, outcome, text, actor=user, actor_signature=pilot.organisation.name)
+    evaluation_phase_begins(pilot=pilot, phase=EvaluationPhase.REPORT)
     return pilot
 
 
@@ -423,6 +428,8 @@ def pilot_audience_notify(context: TaskContext, pilot_id: int, status: str, base
     they follow, each in their language; run again, it writes to no one twice."""
     pilot = Pilot.objects.select_related("organisation").get(pk=pilot_id)
     audience = contributions_audience(contributions=pilot.contributions.all(), supporters=True)
+    phase = EvaluationPhase.START if status == Status.IN_PILOT else EvaluationPhase.REPORT
+    audience = evaluation_news_audience(pilot=pilot, audience=audience, phase=phase)
     extra = {"reported": status != Status.IN_PILOT}
     subject = gettext_noop("News of the pilot “%(title)s”")
     key = f"task:{context.task_result.id}"

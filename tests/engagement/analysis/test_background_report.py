@@ -302,3 +302,20 @@ def test_no_two_views_differ_by_fewer_than_k_people(campaign, theme):
         AnalysisFilters(campaign=campaign, kind="need"),
     ):
         assert background_results(filters=filters)[0].answered == 7
+
+
+@pytest.mark.parametrize(
+    ("prefix", "shown"), [("", "1.11.2026"), ("/sv", "2026-11-01"), ("/en", "1 Nov 2026")]
+)
+def test_the_reports_period_is_in_the_readers_date_format(
+    prefix, shown, fixture_data, analyst_client
+):
+    campaign, _ = fixture_data
+    path = prefix + reverse("engagement:analysis-report").removeprefix("/fi")
+    response = analyst_client.get(
+        path, {"campaign": campaign.slug, "since": "2026-11-01", "until": "2026-11-30"}
+    )
+    assert response.status_code == 200
+    assert shown in response.content.decode()
+    # ISO dates stay only in the links, never in what is read (Swedish writes them so itself).
+    assert ">2026-11-01" not in response.content.decode() or prefix == "/sv"

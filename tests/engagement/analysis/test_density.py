@@ -101,7 +101,7 @@ def test_iso_weeks_across_the_new_year(theme):
     [
         ("fi", "vk 23", "1.6.2026–7.6.2026", "12\xa0345"),  # noqa: RUF001
         ("sv", "v. 23", "2026-06-01–2026-06-07", "12\xa0345"),  # noqa: RUF001
-        ("en", "wk 23", "06/01/2026–06/07/2026", "12,345"),  # noqa: RUF001
+        ("en", "wk 23", "1 Jun 2026–7 Jun 2026", "12,345"),  # noqa: RUF001
     ],
 )
 def test_weeks_dates_and_numbers_in_the_readers_language(language, week, dates, number, theme):

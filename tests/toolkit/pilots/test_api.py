@@ -186,6 +186,7 @@ def test_detail_tells_the_plan_the_participation_and_the_feedback(client, make_p
         "participants": 1,
         "feedback": {"count": 3, "average_rating": 4.7},
         "result": None,
+        "neighbours_rating": [],
     }
 
 

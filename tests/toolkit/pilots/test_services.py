@@ -657,7 +657,9 @@ def test_people_hear_of_a_pilot_once_per_event_and_not_again_of_each_status(
 
     to_author = [m.subject for m in mailoutbox if m.to == ["author@example.org"]]
     assert len(to_author) == 2
-    assert all("Uutisia kokeilusta" in s or "News of the pilot" in s for s in to_author)
+    # The news of each event, carried by the neighbours' invitation to rate (decision 0041).
+    assert [s.split(" ")[0] for s in to_author] == ["Kokeilu", "Kokeilun"]
+    assert all(pilot.title in s and "mitä mieltä olet" in s for s in to_author)
     item.refresh_from_db()
     assert item.status == Contribution.Status.PLANNED
     assert item.status_changes.count() == 2

@@ -6,7 +6,8 @@ contribution's photos answer 404 to the public, as its page does, while its auth
 campaign's moderators still see them where their pages show them. A file no model names (a
 leftover, a guessed name) is 404 for everyone.
 
-The app checks; the bytes come from Django itself, or, with MEDIA_ACCEL_REDIRECT_PREFIX set,
+The app checks; the bytes come from Django itself (in byte ranges, so a story's video streams
+and seeks: `config.ranges`), or, with MEDIA_ACCEL_REDIRECT_PREFIX set,
 from nginx: the answer then carries `X-Accel-Redirect: <prefix><name>` and nginx sends the file
 from an `internal` location that aliases MEDIA_ROOT (README, "Photos and other uploads in
 production"). MEDIA_ROOT must never be reachable from outside except through this door. With
@@ -23,8 +24,8 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
-from django.views.static import serve
 
+from config.ranges import ranged_file_response
 from engagement.common.media import MediaFile
 from engagement.participation.selectors import photo_file
 from toolkit.content.selectors import story_file
@@ -74,7 +75,7 @@ def _file_response(request: HttpRequest, name: str) -> HttpResponse:
         return _stored_response(name)
     prefix = settings.MEDIA_ACCEL_REDIRECT_PREFIX
     if not prefix:
-        return serve(request, name, document_root=settings.MEDIA_ROOT)
+        return ranged_file_response(request, name)
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = HttpResponse(content_type=content_type)
     # nginx keeps Content-Type and Cache-Control from this answer and sends the file itself.

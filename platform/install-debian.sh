@@ -3,7 +3,9 @@
 # Usage: platform/install-debian.sh [run|test|replica]
 set -euo pipefail
 # libvoikko1 and voikko-fi: Finnish base forms for word counts and search (decision 0032).
-want=(postgresql-15 postgresql-15-postgis-3 gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext python3-venv libvoikko1 voikko-fi)
+# ffmpeg: stories' videos transcoded, probed and the demo's video made; espeak-ng: the demo
+# video's Finnish narration; fonts-dejavu-core: its slides' text (decision 0037).
+want=(postgresql-15 postgresql-15-postgis-3 gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext python3-venv libvoikko1 voikko-fi ffmpeg espeak-ng fonts-dejavu-core)
 if [ "${1:-run}" = test ]; then
   # pgbouncer and redis-server: the scale-out tests start the real ones (decision 0028).
   want+=(chromium fonts-dejavu-core pgbouncer redis-server)

@@ -28,6 +28,7 @@ from engagement.participation.services import (
 from geo.models import Area, Place
 from toolkit.content.datafiles import LANGUAGES
 from toolkit.content.demo import toolkit_demo_load
+from toolkit.content.demo_video import demo_videos_load
 from toolkit.content.demo_workshops import workshops_demo_load, workshops_demo_read
 from toolkit.models import MethodCard, Organisation, Pilot
 from toolkit.pilots.services import (
@@ -73,6 +74,7 @@ def demo_write(data: DemoData) -> Loaded:
         cards, stories = toolkit_demo_load()
         _editor(data)
         workshops_demo_load(owner=_account(data.accounts.editor))
+    demo_videos_load()  # a real video made from the project's own material (decision 0037)
     _pilots(data, campaign)
     return Loaded(
         areas=list(areas),

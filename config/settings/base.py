@@ -429,6 +429,11 @@ ANONYMOUS_SUPPORTS_PER_ADDRESS = env.int("ANONYMOUS_SUPPORTS_PER_ADDRESS", defau
 MAX_UPLOAD_BYTES_PER_REQUEST = env.int("MAX_UPLOAD_BYTES_PER_REQUEST", default=30 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FILES = env.int("DATA_UPLOAD_MAX_NUMBER_FILES", default=20)
 FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("FILE_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+# A story's video (docs/decisions/0037): the largest upload and the longest video accepted, and
+# how long the worker's ffmpeg may run on one before it is stopped (state "failed").
+VIDEO_MAX_BYTES = env.int("VIDEO_MAX_BYTES", default=200 * 1024 * 1024)
+VIDEO_MAX_SECONDS = env.int("VIDEO_MAX_SECONDS", default=20 * 60)
+VIDEO_TRANSCODE_TIMEOUT = env.int("VIDEO_TRANSCODE_TIMEOUT", default=3600)
 FILE_UPLOAD_HANDLERS = [
     "engagement.common.uploads.RequestUploadLimitHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

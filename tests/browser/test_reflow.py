@@ -106,6 +106,7 @@ def _pages(role: str) -> list[tuple[str, int]]:
     if role in ("toolkit editor", "administrator"):
         pages += ["/toolkit/edit/", "/toolkit/edit/methods/evaluation-by-measures/"]
         pages += ["/toolkit/edit/methods/new/"]
+        pages += ["/toolkit/edit/stories/coffee-with-the-area-coordinator/video/"]
     found = [(path, 200) for path in pages] + found
     if role == "analyst":
         user = get_user_model().objects.get(email=demo_data_read().accounts.officials[1].email)

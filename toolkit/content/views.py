@@ -5,12 +5,14 @@ import json
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 
 from engagement.participation.selectors import (
     campaign_by_slug,
     campaign_default,
     contributions_public,
 )
+from toolkit.content.selectors import story_video_for_page
 from toolkit.models import (
     Audience,
     Effort,
@@ -121,6 +123,9 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "story": story,
             "methods": story.methods.filter(status=Publication.PUBLISHED),
             "place_geojson": json.loads(story.place.geojson) if story.place else None,
+            "web_video": story_video_for_page(
+                story=story, language=translation.get_language() or "fi"
+            ),
         },
     )
 

@@ -20,6 +20,7 @@ from toolkit.models.pilots import (
     PilotParticipation,
     PilotPhoto,
 )
+from toolkit.models.video import StoryVideo, VideoFailure, VideoState
 from toolkit.models.workshops import PlanKind, WorkshopItem, WorkshopItemKind, WorkshopPlan
 
 __all__ = [
@@ -41,7 +42,10 @@ __all__ = [
     "Publication",
     "Revision",
     "Story",
+    "StoryVideo",
     "ToolkitTheme",
+    "VideoFailure",
+    "VideoState",
     "WorkshopItem",
     "WorkshopItemKind",
     "WorkshopPlan",

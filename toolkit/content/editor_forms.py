@@ -13,7 +13,7 @@ from django.forms.boundfield import BoundField
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from toolkit.models import Audience, MethodCard, Story, ToolkitTheme
+from toolkit.models import Audience, MethodCard, Story, StoryVideo, ToolkitTheme
 from toolkit.translation import CARD_FIELDS, STORY_FIELDS
 
 LANGS = ("fi", "sv", "en")
@@ -29,7 +29,8 @@ KINDS = {
     "stories": (
         Story,
         STORY_FIELDS,
-        ["slug", "video", "captions", "video_url", "place_name", "methods", "status"],
+        # The video, its captions and chapters have their own page (decision 0037).
+        ["slug", "video_url", "place_name", "methods", "status"],
     ),
 }
 REVISION_KINDS = {"methods": "method", "stories": "story"}
@@ -55,12 +56,20 @@ def missing_texts(kind: str, values: dict) -> dict[str, list[str]]:
 def missing_of(kind: str, instance) -> dict[str, list[str]]:
     """What a saved card or story lacks per language (for the editor's index)."""
     _model, texts, _extra = KINDS[kind]
-    names = [f"{t}_{lang}" for t in texts for lang in LANGS] + ["video", "video_url"]
+    names = [f"{t}_{lang}" for t in texts for lang in LANGS] + ["video_url"]
     values = {}
     for name in names:
         value = getattr(instance, name, "")
         values[name] = getattr(value, "name", value)
+    values["video"] = _has_video(instance)
     return missing_texts(kind, values)
+
+
+def _has_video(instance) -> bool:
+    """A story with a video of its own (the video page's, or an older file) needs transcripts."""
+    if not isinstance(instance, Story) or not instance.pk:
+        return False
+    return bool(instance.video) or StoryVideo.objects.filter(story=instance).exists()
 
 
 class EditorForm(forms.ModelForm):
@@ -135,6 +144,7 @@ def sections(form: EditorForm, kind: str) -> tuple[list[BoundField], list[Langua
     how many of its fields the last save refused, from what the editor typed."""
     _model, texts, _extra = KINDS[kind]
     values = _bound_values(form)
+    values["video"] = _has_video(form.instance)
     missing = missing_texts(kind, values)
     counted = counted_texts(kind, values)
     translated = {f"{t}_{lang}" for t in texts for lang in LANGS}

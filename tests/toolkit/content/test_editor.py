@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import translation
 
-from tests.factories import UserFactory
+from tests.factories import StoryFactory, UserFactory
 from toolkit.content.revisions import word_diff
 from toolkit.models import MethodCard, Revision, Story
 
@@ -285,3 +285,14 @@ def test_a_storys_transcript_counts_as_missing_only_with_a_video():
     assert missing_texts("stories", texts)["fi"] == []
     with_video = missing_texts("stories", {**texts, "video_url": "https://example.org/v"})
     assert with_video["fi"] == ["transcript"]
+
+
+@pytest.mark.django_db
+def test_a_story_with_a_video_of_the_video_page_lacks_its_transcripts():
+    from toolkit.content.editor_forms import missing_of
+    from toolkit.models import StoryVideo
+
+    story = StoryFactory(title_fi="Kahvilla", transcript_fi="", video_url="")
+    assert "transcript" not in missing_of("stories", story)["fi"]
+    StoryVideo.objects.create(story=story, original="stories/video/original/x.mp4")
+    assert "transcript" in missing_of("stories", story)["fi"]

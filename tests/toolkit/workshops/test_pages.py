@@ -158,3 +158,29 @@ def test_a_plan_made_signed_out_is_edited_by_the_same_browser_only():
     assert browser.get(url).status_code == 200
     assert "Edit the plan" in browser.get(plan.get_absolute_url()).content.decode()
     assert Client().get(url).status_code == 403
+
+
+def test_a_scene_plays_its_storys_transcoded_video_with_each_languages_captions(trainer_client):
+    from toolkit.models import StoryVideo, VideoState
+
+    story = StoryFactory()
+    StoryVideo.objects.create(
+        story=story,
+        original="stories/video/original/a.mp4",
+        file="stories/video/web/a.mp4",
+        state=VideoState.READY,
+        duration=16.0,
+        captions_fi="WEBVTT\n\n00:00.000 --> 00:02.000\nHei\n",
+        captions_en="WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n",
+    )
+    trainer_client.post("/en/toolkit/workshops/new/", {"title": "Forum", "kind": "theatre"})
+    plan = WorkshopPlan.objects.get(title="Forum")
+    url = f"/en/toolkit/workshops/{plan.token}/edit/"
+    trainer_client.post(url, _form(plan, add="scene", new_scene_story=story.slug))
+    page = Client().get(f"/en/toolkit/workshops/{plan.token}/present/").content.decode()
+    assert 'src="/media/stories/video/web/a.mp4' in page
+    assert 'srclang="fi"' in page and 'srclang="en"' in page and 'srclang="sv"' not in page
+    # Still processing: no player, the story's page is where the video will be.
+    StoryVideo.objects.filter(story=story).update(state=VideoState.PROCESSING)
+    page = Client().get(f"/en/toolkit/workshops/{plan.token}/present/").content.decode()
+    assert "stories/video/web/a.mp4" not in page

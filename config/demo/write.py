@@ -17,7 +17,17 @@ from django.utils import timezone, translation
 from config.demo.background import demo_background_load
 from config.demo.schema import AccountData, ContributionData, DemoData, PilotData
 from config.demo.units import units_write
-from engagement.models import Campaign, Comment, Contribution, Participant, Role, Support, Theme
+from engagement.models import (
+    Campaign,
+    Comment,
+    Contribution,
+    Participant,
+    Role,
+    StatusProposal,
+    Support,
+    Theme,
+)
+from engagement.moderation.proposals import status_proposal_confirm
 from engagement.participation.places import contributions_place_refresh
 from engagement.participation.services import (
     comment_add,
@@ -312,3 +322,8 @@ def _pilot(
             next_step=spec.report.next_step,
             outcome=spec.report.outcome,
         )
+        # The city has confirmed the first answered idea's proposed status; the other's waits
+        # for an official (decision 0040), so the demo shows both.
+        first = StatusProposal.objects.filter(contribution__pilots=pilot).order_by("pk").first()
+        if first is not None:
+            status_proposal_confirm(actor=reviewer, proposal=first)

@@ -56,7 +56,14 @@ from tests.factories.moderation import (
     ModerationActionFactory,
     RoleFactory,
 )
+from tests.factories.pilot_loop import (
+    PilotEvaluationFactory,
+    PilotEvaluationRoundFactory,
+    PilotStepFactory,
+    StatusProposalFactory,
+)
 from tests.factories.routing import CityUnitFactory, InternalNoteFactory, ReplyTemplateFactory
+from tests.factories.sessions import StoryVideoFactory, WorkshopItemFactory
 from tests.factories.toolkit import (
     HYPOTHESIS,
     MeasureFactory,
@@ -116,6 +123,12 @@ FACTORIES = {
         StoryFactory,
         RevisionFactory,
         WorkshopPlanFactory,
+        PilotEvaluationFactory,
+        PilotEvaluationRoundFactory,
+        PilotStepFactory,
+        StatusProposalFactory,
+        StoryVideoFactory,
+        WorkshopItemFactory,
     )
 }
 
@@ -152,10 +165,13 @@ __all__ = [
     "OrganisationFactory",
     "ParticipantFactory",
     "PhotoFactory",
+    "PilotEvaluationFactory",
+    "PilotEvaluationRoundFactory",
     "PilotFactory",
     "PilotFeedbackFactory",
     "PilotParticipationFactory",
     "PilotPhotoFactory",
+    "PilotStepFactory",
     "PlaceFactory",
     "PopulationBaseFactory",
     "PopulationValueFactory",
@@ -163,11 +179,14 @@ __all__ = [
     "RevisionFactory",
     "RoleFactory",
     "StatusChangeFactory",
+    "StatusProposalFactory",
     "StoryFactory",
+    "StoryVideoFactory",
     "SupportFactory",
     "ThemeFactory",
     "ToolkitEditorFactory",
     "UserFactory",
+    "WorkshopItemFactory",
     "WorkshopPlanFactory",
     "area_for",
     "box",

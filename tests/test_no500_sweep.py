@@ -38,6 +38,7 @@ NASTY = [
     "x" * 5000,
     str(2**64),
     "-1",
+    "²",  # a digit to str.isdigit(), not to int(): int("²") raises
     "1e309",
     "NaN",
     "ÅÄÖ 漢字 🙂 \u202e",
@@ -59,6 +60,7 @@ PARAMETERS = [
     *("starts_on", "ends_on", "hypothesis", "asks", "planned_methods", "measures", "actuals"),
     *("narrative", "next_step", "outcome", "methods", "stories", "preview_language", "name"),
     *("business_id", "members", "slug", "password", "login", "key", "token", "remember"),
+    *("unit", "moved", "added", "way", "item", "proposal", "suggest"),
 ]
 # Strange JSON bodies, and the same parameters with strange JSON values.
 JSON_BODIES = [

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import avoid_wrapping
 from django.utils.translation import ngettext
 
+from engagement.common.forms import form_id
 from engagement.models import Campaign, CityUnit, Contribution, InternalNote, ReplyTemplate
 
 # The queue's unit filter value for contributions no unit answers for.
@@ -32,8 +33,8 @@ def queue_filter_unit(qs: QuerySet[Contribution], unit: str | None) -> QuerySet[
     qs = with_due_at(qs.select_related("unit"))
     if unit == UNASSIGNED:
         return qs.filter(unit=None)
-    if unit and unit.isdigit():
-        return qs.filter(unit_id=int(unit))
+    if (unit_id := form_id(unit)) is not None:
+        return qs.filter(unit_id=unit_id)
     return qs
 
 

@@ -137,9 +137,7 @@ def test_story_video_and_captions_load_under_the_policy(
 ):
     settings.MEDIA_ROOT = tmp_path
     # A story with an older video file (the demo's own video story plays its transcoded one).
-    story = (
-        Story.objects.filter(status="published", story_video=None).order_by("slug").first()
-    )
+    story = Story.objects.filter(status="published", story_video=None).order_by("slug").first()
     story.video.save("clip.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42"), save=False)
     story.captions.save(
         "clip.vtt", ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHi\n"), save=False

@@ -5,7 +5,7 @@ from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from engagement.common.forms import AccessibleFormMixin, MultipleFileField
+from engagement.common.forms import AccessibleFormMixin, MultipleFileField, form_id
 from engagement.moderation.services import Status
 from engagement.participation.selectors import (
     campaign_by_slug,
@@ -153,7 +153,9 @@ class PilotForm(AccessibleFormMixin, forms.Form):
         if not values:
             return []
         return list(
-            self.fields["contributions"].queryset.filter(pk__in=[v for v in values if v.isdigit()])
+            self.fields["contributions"].queryset.filter(
+                pk__in=[i for v in values if (i := form_id(v))]
+            )
         )
 
     def measures(self) -> list[MeasurePlan]:

@@ -2,7 +2,7 @@
 
 from django.http import QueryDict
 
-from engagement.common.forms import MAX_ID
+from engagement.common.forms import form_id
 from toolkit.workshops.services import ItemInput, PlanEdit
 
 ITEM_FIELDS = (
@@ -18,7 +18,7 @@ ITEM_FIELDS = (
 
 
 def _id(value: str) -> int | None:
-    return int(value) if value.isdigit() and 0 < int(value) <= MAX_ID else None
+    return form_id(value)
 
 
 def plan_edit_from_post(post: QueryDict) -> PlanEdit:

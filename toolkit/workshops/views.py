@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from engagement.common.forms import form_id
 from toolkit.models import MethodCard, PlanKind, Publication, Story, WorkshopItemKind
 from toolkit.rules import can_edit_workshop
 from toolkit.workshops.forms import plan_edit_from_post, typed_rows
@@ -140,8 +141,8 @@ def workshop_edit(request: HttpRequest, token: str) -> HttpResponse:
     schedule = workshop_schedule(plan=plan)
     focus = {"id": None, "button": ""}
     for kind in ("moved", "added"):
-        if (value := request.GET.get(kind, "")).isdigit():
-            focus["id"] = int(value)
+        if (value := form_id(request.GET.get(kind))) is not None:
+            focus["id"] = value
             focus["button"] = (
                 ("up" if request.GET.get("way") == "-1" else "down")
                 if kind == "moved"

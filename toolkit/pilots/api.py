@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
-from django.db.models import Avg, Count, F, JSONField, OuterRef, QuerySet, TextField, Value
+from django.db.models import F, JSONField, OuterRef, QuerySet, TextField, Value
 from django.db.models.functions import Cast, Concat, JSONObject
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
@@ -32,6 +32,7 @@ from toolkit.models import EvaluationPhase, Pilot
 from toolkit.pilots.evaluation import pilot_neighbours_rating
 from toolkit.pilots.selectors import (
     contribution_themes,
+    pilot_feedback_summary,
     pilot_suggestions,
     pilots_filtered,
     pilots_public,
@@ -116,8 +117,8 @@ def _pilot_detail(pk: int) -> dict:
         properties=JSONObject(**_pilot_properties()),
         geojson=AsGeoJSON("geometry", precision=6),
     )
-    feedback = row.feedback.aggregate(count=Count("id"), average=Avg("rating"))
-    average = feedback["average"]
+    feedback = pilot_feedback_summary(pilot=row)
+    average = feedback["average"]  # None below k answers
     return {
         "id": row.pk,
         "geometry": json.loads(row.geojson),

@@ -5,9 +5,10 @@ from collections.abc import Sequence
 
 from django.contrib.gis.db.models import GeometryField
 from django.contrib.gis.geos import GEOSGeometry
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Value
 from django.utils.translation import gettext as _
 
+from engagement.background.selectors import min_group
 from engagement.common.media import MediaFile
 from engagement.participation.selectors import contribution_public_location, contributions_public
 from geo.models import Area, Place
@@ -171,3 +172,12 @@ def place_choices(*, campaign) -> list[tuple[str, str, GEOSGeometry]]:
             label = f"{place.name} ({place.get_kind_display()})"
             choices.append((f"place:{place.pk}", label, place.geometry))
     return choices
+
+
+def pilot_feedback_summary(*, pilot: Pilot) -> dict:
+    """The residents' feedback: how many answered, and their average only from k answers (the
+    neighbours' rating's rule, decision 0041), on the page and in the API alike."""
+    feedback = pilot.feedback.aggregate(count=Count("id"), average=Avg("rating"))
+    k = min_group()
+    average = feedback["average"] if feedback["count"] >= k else None
+    return {"count": feedback["count"], "average": average, "k": k}

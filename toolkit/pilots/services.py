@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks import TaskContext, task
@@ -274,7 +274,7 @@ def pilot_review(*, actor: User, pilot: Pilot, decision: str, reason: str = "") 
         text = _("The pilot “%(title)s” by %(organisation)s tries this out from %(start)s.") % {
             "title": pilot.title,
             "organisation": pilot.organisation.name,
-            "start": pilot.starts_on.strftime("%-d.%-m.%Y"),
+            "start": formats.date_format(pilot.starts_on, "SHORT_DATE_FORMAT"),
         }
         _mark_contributions(pilot, Status.IN_PILOT, text, actor=actor)  # an official's act
         if pilot_has_started(pilot):  # else the worker invites on its start date

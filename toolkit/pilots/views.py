@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Avg, Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +27,7 @@ from toolkit.pilots.selectors import (
     contribution_public_or_none,
     contribution_themes,
     pilot_contributions,
+    pilot_feedback_summary,
     pilot_suggestions,
     pilots_filtered,
 )
@@ -83,11 +83,7 @@ def pilot_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     member = is_member(request.user, pilot.organisation)
     participant = request.get_participant(create=False)
-    feedback = pilot.feedback.aggregate(count=Count("id"), average=Avg("rating"))
-    # The residents' average, like the neighbours', only from k answers (decision 0041).
-    feedback["k"] = settings.ANALYSIS_MIN_GROUP
-    if feedback["count"] < feedback["k"]:
-        feedback["average"] = None
+    feedback = pilot_feedback_summary(pilot=pilot)
     return render(
         request,
         "toolkit/pilot_detail.html",

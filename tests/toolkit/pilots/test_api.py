@@ -156,7 +156,10 @@ def test_list_filters_by_area_and_the_areas_below_it(client, make_pilot, campaig
     assert listed(client, area=AreaFactory(slug="elsewhere-test").slug) == []
 
 
-def test_detail_tells_the_plan_the_participation_and_the_feedback(client, make_pilot, contribution):
+def test_detail_tells_the_plan_the_participation_and_the_feedback(
+    client, make_pilot, contribution, settings
+):
+    settings.ANALYSIS_MIN_GROUP = 3  # three answers: the average shows
     pilot = make_pilot(Pilot.Status.APPROVED)
     services.pilot_join(pilot=pilot, participant=ParticipantFactory())
     for rating in (4, 5, 5):
@@ -247,3 +250,12 @@ def test_schema_documents_the_four_paths(client):
         "/api/v1/pilots/{id}/results/": "pilots_results_retrieve",
         "/api/v1/pilots/suggestions/": "pilots_suggestions_list",
     }
+
+
+def test_the_feedback_average_is_left_out_below_k_answers(client, make_pilot, settings):
+    settings.ANALYSIS_MIN_GROUP = 5
+    pilot = make_pilot(Pilot.Status.APPROVED)
+    for rating in (5, 4):
+        services.pilot_feedback_add(pilot=pilot, participant=ParticipantFactory(), rating=rating)
+    body = client.get(f"{URL}{pilot.pk}/").json()
+    assert body["feedback"] == {"count": 2, "average_rating": None}

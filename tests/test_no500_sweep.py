@@ -59,6 +59,7 @@ PARAMETERS = [
     *("starts_on", "ends_on", "hypothesis", "asks", "planned_methods", "measures", "actuals"),
     *("narrative", "next_step", "outcome", "methods", "stories", "preview_language", "name"),
     *("business_id", "members", "slug", "password", "login", "key", "token", "remember"),
+    *("address_id", "address_string", "media_url"),
 ]
 # Strange JSON bodies, and the same parameters with strange JSON values.
 JSON_BODIES = [

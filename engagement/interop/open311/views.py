@@ -298,8 +298,8 @@ def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
         "contact": _("Questions and problems: the feedback form of the accessibility page, %(url)s")
         % {"url": request.build_absolute_uri(reverse("engagement:accessibility"))},
         "key_service": _(
-            "Reading needs no key. Keys for posting requests are given by the site's "
-            "administrators."
+            "Reading needs no key. Members of an organisation registered on the site make and "
+            "revoke its keys for posting requests on the site's API keys page."
         ),
         "jurisdictions": list(settings.OPEN311_JURISDICTIONS),
         "endpoints": [

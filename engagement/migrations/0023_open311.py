@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('engagement', '0022_pilot_status_proposals'),
+        ("engagement", "0022_pilot_status_proposals"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='apikey',
-            name='last_used_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last used'),
+            model_name="apikey",
+            name="last_used_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="last used"
+            ),
         ),
     ]

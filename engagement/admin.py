@@ -136,10 +136,10 @@ class ApiKeyAdmin(admin.ModelAdmin):
     """Keys are made here and shown once; the revoke action sets the revocation time. Both go
     through the services, so both are in the log."""
 
-    list_display = ["organisation", "name", "prefix", "created_at", "revoked_at"]
+    list_display = ["organisation", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
     fields = ["name", "organisation", "revoked_at"]
     # Revoked only by the action, which writes the log entry.
-    readonly_fields = ["prefix", "created_at", "revoked_at"]
+    readonly_fields = ["prefix", "created_at", "last_used_at", "revoked_at"]
     actions = ["revoke"]
 
     def save_model(self, request, obj, form, change) -> None:

@@ -61,6 +61,7 @@ PARAMETERS = [
     *("narrative", "next_step", "outcome", "methods", "stories", "preview_language", "name"),
     *("business_id", "members", "slug", "password", "login", "key", "token", "remember"),
     *("unit", "moved", "added", "way", "item", "proposal", "suggest"),
+    *("address_id", "address_string", "media_url"),
 ]
 # Strange JSON bodies, and the same parameters with strange JSON values.
 JSON_BODIES = [

@@ -365,6 +365,9 @@ TASKS_KEEP_DAYS = env.int("TASKS_KEEP_DAYS", default=7)
 # (a signed-in user or a known browser), and kept EXPORT_KEEP_HOURS.
 EXPORT_QUEUE_ROWS = env.int("EXPORT_QUEUE_ROWS", default=20000)
 EXPORT_KEEP_HOURS = env.int("EXPORT_KEEP_HOURS", default=24)
+# Open311's jurisdictions (docs/decisions/0044): the `jurisdiction_id`s this endpoint serves, the
+# first the site's own. An unknown one is a 404; with one jurisdiction it may be left out.
+OPEN311_JURISDICTIONS = env.list("OPEN311_JURISDICTIONS", default=["tampere.fi"])
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

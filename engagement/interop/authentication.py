@@ -53,7 +53,10 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
-            "description": "`Api-Key <key>`; keys are made and revoked in the admin.",
+            "description": (
+                "`Api-Key <key>`; an organisation's members make and revoke its keys on the "
+                "site's API keys page (/api-keys/), administrators in the admin too."
+            ),
         }
 
 

@@ -2,6 +2,7 @@
 one is in the log (a site-wide entry, seen in the admin)."""
 
 import secrets
+from datetime import timedelta
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -51,12 +52,22 @@ def api_key_revoke(*, actor: User | None, key: ApiKey) -> bool:
     return True
 
 
+# The last use is written at most this often per key, not on every request.
+LAST_USE_PRECISION = timedelta(minutes=1)
+
+
 def api_key_check(*, key: str) -> ApiKey | None:
-    """The live key matching this secret, or None (unknown or revoked)."""
+    """The live key matching this secret, or None (unknown or revoked); notes its last use."""
     if not key:
         return None
-    return (
+    api_key = (
         ApiKey.objects.select_related("participant")
         .filter(key_hash=_token_hash(key), revoked_at=None)
         .first()
     )
+    if api_key is not None:
+        now = timezone.now()
+        if api_key.last_used_at is None or now - api_key.last_used_at >= LAST_USE_PRECISION:
+            ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
+            api_key.last_used_at = now
+    return api_key

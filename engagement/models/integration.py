@@ -9,7 +9,8 @@ from engagement.models.participation import Participant
 class ApiKey(models.Model):
     """A key an integration (an organisation's system, an Open311 client) writes with.
 
-    Only the key's SHA-256 is stored; the key itself is shown once, when it is made in the admin.
+    Only the key's SHA-256 is stored; the key itself is shown once, when it is made (in the admin,
+    or by an organisation's member on the site: toolkit.OrganisationApiKey).
     Revoking sets `revoked_at`; a revoked key is refused.
     """
 
@@ -27,6 +28,8 @@ class ApiKey(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    # Kept to the minute (engagement.interop.services.api_key_check), shown to the key's owners.
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("API key")

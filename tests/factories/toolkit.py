@@ -29,6 +29,7 @@ from toolkit.models import (
     Measure,
     MethodCard,
     Organisation,
+    OrganisationApiKey,
     Pilot,
     PilotFeedback,
     PilotParticipation,
@@ -313,3 +314,14 @@ class WorkshopPlanFactory(factory.django.DjangoModelFactory):
             WorkshopItem.objects.create(
                 plan=self, kind="method", method=extracted or MethodCardFactory(), minutes=30
             )
+
+
+class OrganisationApiKeyFactory(factory.django.DjangoModelFactory):
+    """An organisation's live API key, made by one of its members."""
+
+    class Meta:
+        model = OrganisationApiKey
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    api_key = factory.SubFactory("tests.factories.interop.ApiKeyFactory")
+    created_by = factory.LazyAttribute(lambda o: o.organisation.members.first())

@@ -1,5 +1,6 @@
 """The toolkit's models, one module per context; new contexts add a module and a line here."""
 
+from toolkit.models.api_keys import OrganisationApiKey
 from toolkit.models.content import (
     Audience,
     Effort,
@@ -30,6 +31,7 @@ __all__ = [
     "Measure",
     "MethodCard",
     "Organisation",
+    "OrganisationApiKey",
     "Phase",
     "Pilot",
     "PilotEvaluation",

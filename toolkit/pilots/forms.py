@@ -304,3 +304,21 @@ class FeedbackForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ApiKeyForm(AccessibleFormMixin, forms.Form):
+    """A new integration key of one of the member's organisations (the rules are the service's)."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    name = forms.CharField(
+        label=_("Name of the key"),
+        max_length=200,
+        required=False,
+        help_text=_("Which system uses it, e.g. “Feedback app”. Only your organisation sees it."),
+    )
+
+    def __init__(self, *args, organisations=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations

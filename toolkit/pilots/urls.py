@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from toolkit.pilots import evaluation_views, views
+from toolkit.pilots import api_key_views, evaluation_views, views
 
 urlpatterns = [
     path("pilots/", views.pilot_list, name="pilot-list"),
@@ -19,5 +19,7 @@ urlpatterns = [
         name="pilot-evaluate",
     ),
     path("organisations/new/", views.organisation_new, name="organisation-new"),
+    path("api-keys/", api_key_views.api_key_list, name="api-keys"),
+    path("api-keys/<int:pk>/revoke/", api_key_views.api_key_revoke, name="api-key-revoke"),
     path("moderation/pilots/", views.review_list, name="pilot-review"),
 ]

@@ -20,6 +20,7 @@ XML_ITEMS = {
     "endpoints": "endpoint",
     "formats": "format",
     "attributes": "attribute",
+    "jurisdictions": "jurisdiction_id",
 }
 # Characters XML 1.0 cannot carry at all; a resident's text may hold them (pasted control codes).
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -5,8 +5,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -21,6 +23,7 @@ from engagement.interop.open311.selectors import (
     CLOSED,
     _requests_public,
     _service,
+    _service_code,
     _service_request,
     _theme_for_code,
     _themes_served,
@@ -33,8 +36,14 @@ from geo.services import point_from_lon_lat
 # The specification's default and largest window of GET requests, and its result limit.
 WINDOW = timedelta(days=90)
 MAX_REQUESTS = 1000
+# `page` (with `limit`, an extension many GeoReport servers offer) goes no further than this.
+MAX_PAGE = 10000
 # Ids that fit PostgreSQL's bigint; anything else cannot name a contribution.
 ID_PATTERN = re.compile(r"[0-9]{1,18}")
+# The years a start_date or end_date may name.
+EARLIEST, LATEST = 1900, 9000
+# page and limit: positive whole numbers of at most six digits.
+NUMBER_PATTERN = re.compile(r"[0-9]{1,6}")
 # "+02:00" in a query string a client did not encode arrives as " 02:00".
 UNENCODED_OFFSET = re.compile(r" (\d{2}(?::?\d{2})?)$")
 
@@ -53,11 +62,56 @@ def _endpoint(*methods: str) -> Callable:
                 response = _errors(fmt, 405, [_("This method is not allowed here.")])
                 response["Allow"] = ", ".join(allowed)
                 return response
+            refusal = _jurisdiction_refusal(request, fmt)
+            if refusal is not None:
+                return refusal
             return view(request, fmt, **kwargs)
 
         return wrapper
 
     return decorate
+
+
+def _jurisdiction_refusal(request: HttpRequest, fmt: str) -> HttpResponse | None:
+    """The specification's `jurisdiction_id`: one of OPEN311_JURISDICTIONS (else 404), required
+    only when the endpoint serves more than one (else 400)."""
+    params = request.POST if request.method == "POST" else request.GET
+    given = params.get("jurisdiction_id", "").strip()
+    served = settings.OPEN311_JURISDICTIONS
+    if not given:
+        if len(served) > 1:
+            return _errors(
+                fmt,
+                400,
+                [
+                    _("%(parameter)s is required: this endpoint serves %(values)s.")
+                    % {"parameter": "jurisdiction_id", "values": ", ".join(served)}
+                ],
+            )
+        return None
+    if given.lower() not in {j.lower() for j in served}:
+        return _errors(
+            fmt,
+            404,
+            [
+                _("There is no jurisdiction %(value)s here; this endpoint serves %(values)s.")
+                % {"value": given[:100], "values": ", ".join(served)}
+            ],
+        )
+    return None
+
+
+def _number(request: HttpRequest, name: str, default: int, largest: int) -> int:
+    """A whole number from 1 to `largest`; raises ValidationError for anything else."""
+    text = request.GET.get(name, "").strip()
+    if not text:
+        return default
+    if not NUMBER_PATTERN.fullmatch(text) or not 1 <= int(text) <= largest:
+        raise ValidationError(
+            _("%(parameter)s must be a whole number from 1 to %(largest)d.")
+            % {"parameter": name, "largest": largest}
+        )
+    return int(text)
 
 
 def _listed(request: HttpRequest, name: str) -> list[str]:
@@ -67,7 +121,9 @@ def _listed(request: HttpRequest, name: str) -> list[str]:
 
 
 def _parse_datetime(name: str, value: str) -> datetime:
-    """A W3C datetime; one without an offset is read in the site's time zone."""
+    """A W3C datetime; one without an offset is read in the site's time zone. Years outside
+    EARLIEST..LATEST are refused: a 90-day window from them would leave Python's (or
+    PostgreSQL's) range."""
     text = UNENCODED_OFFSET.sub(r"+\1", value.strip())
     try:
         moment = datetime.fromisoformat(text)
@@ -76,6 +132,11 @@ def _parse_datetime(name: str, value: str) -> datetime:
             _("%(parameter)s is not a date and time in W3C format, e.g. 2010-01-01T00:00:00Z.")
             % {"parameter": name}
         ) from None
+    if not EARLIEST <= moment.year <= LATEST:
+        raise ValidationError(
+            _("%(parameter)s must be a date between the years %(first)d and %(last)d.")
+            % {"parameter": name, "first": EARLIEST, "last": LATEST}
+        )
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment
@@ -112,6 +173,13 @@ def _requests_filtered(request: HttpRequest) -> QuerySet[Contribution]:
         return qs.filter(pk__in=[int(i) for i in ids if ID_PATTERN.fullmatch(i)])
     codes = _listed(request, "service_code")
     if codes:
+        served = {_service_code(theme.campaign, theme) for theme in _themes_served()}
+        unknown = [code for code in codes if code not in served]
+        if unknown:
+            raise ValidationError(
+                _("There is no service with the service_code %(codes)s.")
+                % {"codes": ", ".join(code[:100] for code in unknown[:5])}
+            )
         matches = Q(pk__in=[])
         for code in codes:
             campaign_slug, _dot, theme_slug = code.partition(".")
@@ -145,12 +213,35 @@ def _location(request: HttpRequest) -> Point:
     """The WGS 84 point of `lat` and `long`; raises ValidationError for missing or bad ones."""
     lat, lon = request.POST.get("lat", "").strip(), request.POST.get("long", "").strip()
     if not (lat and lon):
+        if request.POST.get("address_string", "").strip() or request.POST.get("address_id", ""):
+            raise ValidationError(
+                _("address_string and address_id are not supported here: give lat and long.")
+            )
         raise ValidationError(_("lat and long are required"))
     try:
         lat_value, lon_value = float(lat), float(lon)
     except ValueError:
         raise ValidationError(_("lat and long must be decimal numbers.")) from None
     return point_from_lon_lat(lon=lon_value, lat=lat_value)
+
+
+def _media_problems(request: HttpRequest) -> list[str]:
+    """`media_url` must be an http(s) address (it is not fetched); an uploaded `media` file is
+    refused: photos come only through the site's own API, where they are checked."""
+    problems = []
+    media_url = request.POST.get("media_url", "").strip()
+    if media_url:
+        try:
+            URLValidator(schemes=["http", "https"])(media_url)
+        except ValidationError:
+            problems.append(
+                _("%(parameter)s must be an http or https address.") % {"parameter": "media_url"}
+            )
+    if request.FILES:
+        problems.append(
+            _("Uploaded media are not accepted here: send photos through the site's API.")
+        )
+    return problems
 
 
 def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -172,6 +263,7 @@ def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
     description = request.POST.get("description", "").strip()
     if not description:
         problems.append(_("%(parameter)s is required.") % {"parameter": "description"})
+    problems.extend(_media_problems(request))
     if problems:
         return _errors(fmt, 400, problems)
     theme = _theme_for_code(code)
@@ -206,9 +298,10 @@ def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
         "contact": _("Questions and problems: the feedback form of the accessibility page, %(url)s")
         % {"url": request.build_absolute_uri(reverse("engagement:accessibility"))},
         "key_service": _(
-            "Reading needs no key. Keys for posting requests are given by the site's "
-            "administrators."
+            "Reading needs no key. Members of an organisation registered on the site make and "
+            "revoke its keys for posting requests on the site's API keys page."
         ),
+        "jurisdictions": list(settings.OPEN311_JURISDICTIONS),
         "endpoints": [
             {
                 "specification": SPECIFICATION,
@@ -243,10 +336,13 @@ def request_list(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
         return _request_create(request, fmt)
     try:
+        limit = _number(request, "limit", MAX_REQUESTS, MAX_REQUESTS)
+        page = _number(request, "page", 1, MAX_PAGE)
         queryset = _requests_filtered(request)
     except ValidationError as error:
         return _errors(fmt, 400, error.messages)
-    rows = [_service_request(request, c) for c in queryset[:MAX_REQUESTS]]
+    first = (page - 1) * limit
+    rows = [_service_request(request, c) for c in queryset[first : first + limit]]
     return _render(fmt, "service_requests", rows)
 
 

@@ -159,13 +159,25 @@ def test_discovery_names_the_endpoint_and_its_formats(client, fmt):
     assert response.status_code == 200
     if fmt == "json":
         document = json_body(response)
-        assert set(document) == {"changeset", "contact", "key_service", "endpoints"}
+        assert set(document) == {
+            "changeset",
+            "contact",
+            "key_service",
+            "jurisdictions",
+            "endpoints",
+        }
         (endpoint,) = document["endpoints"]
         formats = endpoint["formats"]
     else:
         root = xml_root(response)
         assert root.tag == "discovery"
-        assert [child.tag for child in root] == ["changeset", "contact", "key_service", "endpoints"]
+        assert [child.tag for child in root] == [
+            "changeset",
+            "contact",
+            "key_service",
+            "jurisdictions",
+            "endpoints",
+        ]
         document = {child.tag: child.text for child in root}
         (endpoint_element,) = root.find("endpoints")
         assert endpoint_element.tag == "endpoint"
@@ -731,7 +743,9 @@ def test_an_address_without_lat_and_long_is_refused(client, theme, api_key, fmt)
 
     descriptions = assert_errors(post(client, fmt, data, HTTP_ACCEPT_LANGUAGE="en"), fmt, 400)
 
-    assert descriptions == ["lat and long are required"]
+    assert descriptions == [
+        "address_string and address_id are not supported here: give lat and long."
+    ]
 
 
 @pytest.mark.parametrize(("lat", "lon"), [("north", "23.6"), ("nan", "23.6"), ("95", "23.6")])

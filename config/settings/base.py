@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework_gis",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "leaflet",
     "allauth",
     "allauth.account",

@@ -3,20 +3,26 @@ The errors' examples are written with the errors, by engagement/common/schema.py
 
 from drf_spectacular.utils import OpenApiExample
 
+from engagement.common.api import GEOJSON
+
 FEATURE = {
     "type": "Feature",
     "id": 42,
     "geometry": {"type": "Point", "coordinates": [23.6305, 61.5012]},
     "properties": {
-        "campaign": "tesoma-together",
+        "title": "Benches along the forest path",
+        "excerpt": "A place to rest halfway to Länsikeskus.",
         "kind": "idea",
         "theme": "green",
-        "title": "Benches along the forest path",
-        "body": "A place to rest halfway to Länsikeskus.",
+        "theme_name": "Green and recreation",
+        "color": "#2e7d32",
         "status": "received",
-        "supports_count": 3,
-        "comments_count": 1,
-        "url": "https://yhdessa.example.fi/contributions/42/",
+        "moderation": "published",
+        "supports": 3,
+        "comments": 1,
+        "place": "near Länsikeskus, Tesoma",
+        "created_at": "2026-11-02T09:14:00+02:00",
+        "url": "/contributions/42/",
     },
 }
 
@@ -28,15 +34,22 @@ CONTRIBUTIONS_LIST = [
             "type": "FeatureCollection",
             "numberMatched": 1,
             "numberReturned": 1,
-            "next": None,
+            "links": [],
             "features": [FEATURE],
         },
         response_only=True,
         status_codes=["200"],
+        media_type=GEOJSON,
     ),
 ]
 CONTRIBUTION_DETAIL = [
-    OpenApiExample("One contribution", value=FEATURE, response_only=True, status_codes=["200"]),
+    OpenApiExample(
+        "One contribution",
+        value=FEATURE,
+        response_only=True,
+        status_codes=["200"],
+        media_type=GEOJSON,
+    ),
 ]
 CONTRIBUTION_POST = [
     OpenApiExample(
@@ -53,7 +66,9 @@ CONTRIBUTION_POST = [
         },
         request_only=True,
     ),
-    OpenApiExample("Created", value=FEATURE, response_only=True, status_codes=["201"]),
+    OpenApiExample(
+        "Created", value=FEATURE, response_only=True, status_codes=["201"], media_type=GEOJSON
+    ),
 ]
 SUPPORT = [
     OpenApiExample(

@@ -18,6 +18,8 @@ if (container && window.SwaggerUIBundle) {
     defaultModelsExpandDepth: 0,
     docExpansion: "list",
     tryItOutEnabled: false,
+    // Plain examples: the highlighter's colours on its dark background fall below 4.5:1.
+    syntaxHighlight: { activated: false },
     onComplete: () => {
       // Swagger UI wraps the operations in a second <main>, inside the site's own: the same
       // children move into a <div> (React keeps its references to them; main's one child, the
@@ -35,8 +37,30 @@ if (container && window.SwaggerUIBundle) {
   });
 }
 
-// Swagger UI's parameter fields have no label: each is named by its parameter.
+// Swagger UI's parameter fields and example lists have no label: each field is named by its
+// parameter, each list of examples by the page's word for them.
 function labelFields() {
+  // Each opened operation's regions (its responses) are named alike: the operation tells them apart.
+  for (const block of container.querySelectorAll(".opblock")) {
+    const method = block.querySelector(".opblock-summary-method")?.textContent ?? "";
+    const path = block.querySelector(".opblock-summary-path")?.textContent ?? "";
+    for (const region of block.querySelectorAll("[role=region], section[aria-labelledby]")) {
+      if (region.dataset.named) continue;
+      const by = region.getAttribute("aria-labelledby");
+      const name = region.getAttribute("aria-label") ?? document.getElementById(by)?.textContent;
+      region.setAttribute("aria-label", `${name ?? ""} – ${method} ${path}`.trim());
+      region.dataset.named = "yes";
+    }
+  }
+  // An example wider than its box scrolls: the keyboard must reach it too.
+  for (const code of container.querySelectorAll(".highlight-code > pre, pre.microlight")) {
+    if (!code.hasAttribute("tabindex")) code.setAttribute("tabindex", "0");
+  }
+  for (const select of container.querySelectorAll(".examples-select select")) {
+    if (!select.hasAttribute("aria-label")) {
+      select.setAttribute("aria-label", container.dataset.examplesLabel);
+    }
+  }
   for (const row of container.querySelectorAll("tr[data-param-name]")) {
     for (const field of row.querySelectorAll("select, input, textarea")) {
       if (!field.hasAttribute("aria-label")) {

@@ -41,10 +41,14 @@ def test_the_docs_page_renders_the_schema_under_the_policy_and_passes_axe(
         operation = page.locator(".opblock-summary-path", has_text="/api/v1/contributions/")
         expect(operation.first).to_be_visible()
         assert page.locator(".opblock").count() >= 20
-        page.locator(
-            "#operations-contributions-contributions_list .opblock-summary-control"
-        ).click()
-        expect(page.locator(".opblock.is-open .responses-table").first).to_be_visible()
+        if language == "fi":
+            # Opened once (the viewer's words are the same in every language): a list with its
+            # parameters, and a post with its request body's example.
+            for operation in ("contributions_list", "contributions_create"):
+                summary = f"#operations-contributions-{operation} .opblock-summary-control"
+                page.locator(summary).click()
+            expect(page.locator(".opblock.is-open .responses-table")).to_have_count(2)
+            expect(page.locator(".opblock.is-open .body-param__example").first).to_be_visible()
         results = Axe().run(page)
         if results.violations_count:
             problems.append(f"{language}: {results.generate_report()}")

@@ -19,6 +19,7 @@ from django.views.defaults import server_error as django_server_error
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView
 
+from config.api_docs import api_docs
 from config.media import media_serve
 from engagement.common.api import request_too_large_message
 from engagement.participation.api import contribution_tile
@@ -71,6 +72,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("jsi18n/", javascript_catalog, name="javascript-catalog"),
     path("exports/", include("engagement.interop.exports.urls")),
+    # The API's documentation for people, in each language (config/api_docs.py, decision 0045).
+    path("api/v1/docs/", api_docs, name="api-docs"),
     path("", include("toolkit.urls")),
     path("", include("engagement.urls")),
     prefix_default_language=False,

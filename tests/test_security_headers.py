@@ -151,6 +151,7 @@ def pages(campaign, contribution, organisation):
         plan.get_absolute_url(),
         "/en/accounts/login/",
         "/en/accounts/signup/",
+        "/en/api/v1/docs/",
     ]
 
 

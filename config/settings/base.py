@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework_gis",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "leaflet",
     "allauth",
     "allauth.account",
@@ -390,7 +391,11 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Yhdessä API",
-    "DESCRIPTION": "Participatory mapping: areas, campaigns, themes and contributions.",
+    "DESCRIPTION": (
+        "Participatory mapping: areas, campaigns, themes and contributions. Read for people at "
+        "/api/v1/docs/. Each operation lists the client errors it can answer; a method a path "
+        "does not have answers 405 with an Error body (`detail`) and an `Allow` header."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "ENUM_NAME_OVERRIDES": {

@@ -58,6 +58,17 @@ STATUSES = {
     "429": ("Refusal", "Too many requests: a rate limit; Retry-After says when to try again."),
 }
 
+# One example of each error's body, shown on /api/v1/docs/ (decision 0045).
+EXAMPLES = {
+    "400": {"title": ["Write at least 3 characters."], "non_field_errors": []},
+    "403": {"detail": "You do not have permission to perform this action."},
+    "404": {"detail": "Not found."},
+    "406": {"detail": "Could not satisfy the request Accept header."},
+    "413": {"photos": ["The photos together are larger than 30 MB."]},
+    "415": {"detail": 'Unsupported media type "text/plain" in request.'},
+    "429": {"detail": "You have sent a lot in a short time. Try again in a while."},
+}
+
 
 def _statuses(path: str, method: str, operation: dict) -> list[str]:
     """The client errors an operation can answer: any may be refused (400: NUL in the query,
@@ -105,7 +116,10 @@ def error_responses(result: dict, generator: Any, request: Any, public: bool) ->
                 schema = {"$ref": f"#/components/schemas/{component}"}
                 responses[code] = {
                     "description": description,
-                    "content": {media: {"schema": schema} for media in media_types},
+                    "content": {
+                        media: {"schema": schema, "example": EXAMPLES[code]}
+                        for media in media_types
+                    },
                 }
                 if code == "429":
                     responses[code]["headers"] = RETRY_AFTER

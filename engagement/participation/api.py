@@ -25,6 +25,7 @@ from rest_framework_gis.fields import GeometryField
 
 from engagement.common.api import GEOJSON, GeoJSONRenderer, _geojson_response
 from engagement.models import Campaign, Comment, Contribution, Photo, Theme
+from engagement.participation import api_examples as examples
 from engagement.participation import services
 from engagement.participation.filters import ContributionFilterParser
 from engagement.participation.middleware import client_address
@@ -155,6 +156,7 @@ class ContributionListView(APIView):
     @extend_schema(
         operation_id="contributions_list",
         parameters=[ContributionQuerySerializer],
+        examples=examples.CONTRIBUTIONS_LIST,
         responses={(200, GEOJSON): OpenApiTypes.OBJECT},
         description="GeoJSON FeatureCollection of public contributions, newest first, with "
         "numberReturned and a next link while more remain. numberMatched is the exact number of "
@@ -184,6 +186,7 @@ class ContributionListView(APIView):
     @extend_schema(
         request=ContributionInputSerializer,
         responses={(201, GEOJSON): OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        examples=examples.CONTRIBUTION_POST,
         description="Submit an idea or need. Answers 400 with a list of messages per field.",
     )
     def post(self, request: Request) -> HttpResponse | Response:
@@ -271,7 +274,10 @@ class ContributionDetailView(APIView):
 
     renderer_classes = [JSONRenderer, GeoJSONRenderer]
 
-    @extend_schema(responses={(200, GEOJSON): OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
+    @extend_schema(
+        responses={(200, GEOJSON): OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT},
+        examples=examples.CONTRIBUTION_DETAIL,
+    )
     def get(self, request: Request, pk: int) -> HttpResponse | Response:
         features = contributions_feature_texts(queryset=contributions_public().filter(pk=pk))
         if not features:
@@ -378,7 +384,11 @@ class SupportView(APIView):
         contribution.refresh_from_db(fields=["supports_count"])
         return Response({"supported": supported, "supports": contribution.supports_count})
 
-    @extend_schema(request=None, responses={200: SupportStateSerializer, 400: OpenApiTypes.OBJECT})
+    @extend_schema(
+        request=None,
+        responses={200: SupportStateSerializer, 400: OpenApiTypes.OBJECT},
+        examples=examples.SUPPORT,
+    )
     def post(self, request: Request, pk: int) -> Response:
         contribution = contribution_public_or_404(pk=pk)
         services.support_add(

@@ -12,7 +12,7 @@ from django.db.models.functions import Cast, Concat, JSONObject
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _lazy
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
@@ -295,6 +295,37 @@ class PilotListView(APIView):
         operation_id="pilots_list",
         parameters=[PilotQuerySerializer],
         responses={(200, GEOJSON): PilotFeatureCollectionSerializer},
+        examples=[
+            OpenApiExample(
+                "A campaign's pilots",
+                summary="GET /api/v1/pilots/?campaign=tesoma-together",
+                value={
+                    "type": "FeatureCollection",
+                    "numberMatched": 1,
+                    "numberReturned": 1,
+                    "links": [],
+                    "features": [
+                        {
+                            "type": "Feature",
+                            "id": 7,
+                            "geometry": {"type": "Point", "coordinates": [23.6331, 61.5019]},
+                            "properties": {
+                                "title": "Pop-up youth space",
+                                "organisation": "Tesoma youth association",
+                                "status": "reported",
+                                "starts_on": "2026-06-01",
+                                "ends_on": "2026-08-31",
+                                "url": "/en/pilots/7/",
+                                "contributions": [42, 43],
+                            },
+                        }
+                    ],
+                },
+                response_only=True,
+                status_codes=["200"],
+                media_type=GEOJSON,
+            )
+        ],
         description="Approved, running, reported and declined pilots, the latest start first. "
         "Proposals under review are not public.",
     )

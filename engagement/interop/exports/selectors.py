@@ -1,6 +1,5 @@
 """Rows of public contributions for exports, formatted by PostgreSQL and PostGIS, read in chunks."""
 
-import json
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,6 +32,12 @@ from engagement.interop.exports.geopackage import (
     GeoPackageWriter,
 )
 from engagement.models import Contribution
+from engagement.participation.features import (
+    JSONValue,
+    json_number,
+    json_object_text,
+    json_string_around,
+)
 from engagement.participation.selectors import contribution_public_location, translated_field
 
 CHUNK_ROWS = 2000
@@ -244,31 +249,55 @@ def geojson_chunks(features: Iterable[str]) -> Iterator[str]:
     yield "".join(pieces)
 
 
+class _Rounded(Func):
+    # A float to CSV_DECIMALS decimals, as numeric: JSON without the float's last-digit noise.
+    template = f"round(%(expressions)s::numeric, {CSV_DECIMALS})"
+    output_field = FloatField()
+
+
 def contribution_geojson_features(
     *, queryset: QuerySet[Contribution], exact: bool, url_prefix: str
 ) -> Iterator[str]:
-    """One GeoJSON Feature text per contribution, read in chunks: the shown geometry and, as
-    properties, the CSV's columns (the WKT aside: it is the geometry)."""
+    """One GeoJSON Feature text per contribution, written by PostgreSQL (no Python per row),
+    read in chunks: the shown geometry and, as properties, the CSV's columns in its order (the
+    WKT aside: it is the geometry); `created_at` in UTC (RFC 3339), `pilots` a list of ids."""
     centroid = _GeometryFunc("ST_Centroid", "shown", output_field=CharField())
-    rows = _attribute_rows(
-        queryset,
-        exact,
-        _GeometryFunc("ST_X", centroid, output_field=FloatField()),
-        _GeometryFunc("ST_Y", centroid, output_field=FloatField()),
-        _GeometryFunc("ST_AsGeoJSON", "shown", Value(CSV_DECIMALS), output_field=CharField()),
+    properties = {
+        "id": json_number("id"),
+        "url": json_string_around(url_prefix, "id", "/"),
+        "campaign": JSONValue(F("campaign__slug")),
+        "kind": JSONValue(F("kind")),
+        "theme": JSONValue(F("theme__slug")),
+        "theme_name": JSONValue(translated_field("theme__name")),
+        "title": JSONValue(F("title")),
+        "body": JSONValue(F("body")),
+        "status": JSONValue(F("status")),
+        "supports": json_number("supports_count"),
+        "comments": json_number("comments_count"),
+        "created_at": JSONValue(F("created_at")),
+        "geometry_type": JSONValue(_GeometryTypeName("geometry")),
+        **{column.name: JSONValue(column.expression()) for column in export_columns()},
+        **{
+            name: JSONValue(_Rounded(_GeometryFunc(function, centroid, output_field=FloatField())))
+            for name, function in (("longitude", "ST_X"), ("latitude", "ST_Y"))
+        },
+    }
+    feature = json_object_text(
+        {
+            "type": '"Feature"',
+            "id": json_number("id"),
+            "geometry": _GeometryFunc(
+                "ST_AsGeoJSON", "shown", Value(CSV_DECIMALS), output_field=CharField()
+            ),
+            "properties": json_object_text(properties),
+        }
     )
-    names = (*export_attribute_columns(), *POINT_COLUMNS)
-    local = timezone.get_current_timezone()
-    extra_at = _extra_at()
-    for row in rows_in_chunks(rows):
-        longitude, latitude, geometry = row[extra_at:]
-        values = [
-            *_attributes(row, url_prefix, row[10].astimezone(local).isoformat(), as_list=True),
-            round(longitude, CSV_DECIMALS),
-            round(latitude, CSV_DECIMALS),
-        ]
-        properties = json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False)
-        yield f'{{"type":"Feature","id":{row[0]},"geometry":{geometry},"properties":{properties}}}'
+    rows = (
+        queryset.alias(shown=_shown_geometry(exact))
+        .annotate(feature=feature)
+        .values_list("feature", flat=True)
+    )
+    yield from rows_in_chunks(rows)
 
 
 # GeoPackage ---------------------------------------------------------------------------------

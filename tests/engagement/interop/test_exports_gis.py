@@ -8,6 +8,7 @@ import io
 import json
 import sqlite3
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -187,6 +188,11 @@ def test_geojson_has_the_csvs_columns_whole_bodies_and_absolute_urls(client, ans
             if name == "pilots":
                 assert value == sorted(value)
                 assert ";".join(str(v) for v in value) == expected
+            elif name == "created_at":  # UTC in GeoJSON (RFC 3339), local time in the CSV
+                assert datetime.fromisoformat(value) == datetime.fromisoformat(expected)
+                assert value.endswith("+00:00")
+            elif name in ("longitude", "latitude"):
+                assert value == pytest.approx(float(expected), abs=1.1e-7)
             else:
                 assert str(value) == expected, name
         assert properties["url"] == f"http://testserver/contributions/{pk}/"

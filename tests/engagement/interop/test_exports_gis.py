@@ -227,3 +227,39 @@ def test_no_export_shows_a_hidden_contribution_or_a_private_pilot(client, answer
     assert answering == {
         pk for feature in geojson["features"] for pk in feature["properties"]["pilots"]
     }
+
+
+def _validate(path: Path) -> None:
+    checked = subprocess.run(
+        [*VALIDATOR, str(path)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_an_empty_geopackage_is_valid_too(client, theme, tmp_path):
+    target = tmp_path / "empty.gpkg"
+    target.write_bytes(_get(client, "/exports/contributions.gpkg", campaign=theme.campaign.slug))
+
+    _validate(target)
+    layers = {layer.name: len(layer) for layer in DataSource(str(target))}
+    assert layers == {"contributions_points": 0, "pilots": 0, "contribution_pilots": 0}
+
+
+def test_the_workers_geopackage_is_valid_with_absolute_links_in_the_language_asked(
+    answered, theme, resident_client, settings, django_capture_on_commit_callbacks, tmp_path
+):
+    settings.EXPORT_QUEUE_ROWS = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = resident_client.get(
+            "/sv/exports/contributions.gpkg", {"campaign": theme.campaign.slug}
+        )
+    assert asked.status_code == 302
+    target = tmp_path / "job.gpkg"
+    target.write_bytes(_get(resident_client, asked["Location"]))
+
+    _validate(target)
+    layers = {layer.name: layer for layer in DataSource(str(target))}
+    urls = {feature.get("url") for feature in layers["pilots"]}
+    assert urls == {f"http://testserver/sv/pilots/{p.pk}/" for p in answered["public_pilots"]}
+    links = {(f.get("contribution_id"), f.get("pilot_id")) for f in layers["contribution_pilots"]}
+    assert links == answered["links"]

@@ -263,3 +263,22 @@ def test_the_workers_geopackage_is_valid_with_absolute_links_in_the_language_ask
     assert urls == {f"http://testserver/sv/pilots/{p.pk}/" for p in answered["public_pilots"]}
     links = {(f.get("contribution_id"), f.get("pilot_id")) for f in layers["contribution_pilots"]}
     assert links == answered["links"]
+
+
+def test_gdal_reads_the_csv_with_its_wkt_geometries(client, answered, tmp_path):
+    target = tmp_path / "export.csv"
+    target.write_bytes(_get(client, "/exports/contributions.csv"))
+    api = _api_contributions(client)
+
+    ogrinfo = subprocess.run(
+        ["ogrinfo", "-ro", "-al", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "KEEP_GEOM_COLUMNS=NO",
+         str(target)],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+
+    assert ogrinfo.returncode == 0, ogrinfo.stderr
+    assert f"Feature Count: {len(api)}" in ogrinfo.stdout
+    assert "pilots: String" in ogrinfo.stdout
+    for pk, feature in api.items():
+        assert f"  id (String) = {pk}\n" in ogrinfo.stdout
+        assert GEOSGeometry(json.dumps(feature["geometry"])).geom_type.upper() in ogrinfo.stdout

@@ -3,8 +3,7 @@ each contribution), a layer of those pilots and a table linking contributions an
 Registered by `ToolkitConfig.ready()`; engagement never imports this (docs/decisions/0009,
 0043). Only public pilots (`pilots_public`) of contributions already public."""
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import CharField, F, OuterRef, QuerySet, TextField, Value
+from django.db.models import CharField, F, QuerySet, TextField, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -31,13 +30,6 @@ PILOT_COLUMNS = (
     ("url", "TEXT"),
 )
 LINK_COLUMNS = (("contribution_id", "INTEGER"), ("pilot_id", "INTEGER"))
-
-
-def pilot_ids_answering() -> ArraySubquery:
-    """The ids of the public pilots answering the contribution (OuterRef "pk"), in order."""
-    return ArraySubquery(
-        pilots_public().filter(contributions=OuterRef("pk")).order_by("pk").values("pk")
-    )
 
 
 def _detail_path_prefix() -> str:
@@ -81,7 +73,7 @@ def links_of_contributions(contributions: QuerySet) -> QuerySet:
 
 
 def register() -> None:
-    register_export_column(ExportColumn(name="pilots", expression=pilot_ids_answering))
+    register_export_column(ExportColumn(name="pilots", pairs=links_of_contributions))
     register_export_layer(
         ExportLayer(
             name="pilots",

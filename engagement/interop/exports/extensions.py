@@ -4,8 +4,8 @@ The exports carry the relation from a contribution to the pilots that answer it,
 live in toolkit, which builds on engagement. As for the pages (`participation/extensions.py`,
 docs/decisions/0009), toolkit registers in its `AppConfig.ready()`:
 
-- an `ExportColumn`: a value per contribution (a list of ids, `ArraySubquery` over
-  `OuterRef("pk")`), a column of every format (`"12;15"` in CSV and GeoPackage, a JSON list in
+- an `ExportColumn`: a list of ids per contribution, read once per export as (contribution id,
+  id) pairs, a column of every format (`"12;15"` in CSV and GeoPackage, a JSON list in
   GeoJSON);
 - an `ExportLayer`: a GeoPackage feature layer of rows related to the exported contributions
   (the pilots answering them), with its own R-tree index;
@@ -18,7 +18,7 @@ Each registration gives its own queryset of public rows only: hidden means hidde
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Expression, QuerySet
+from django.db.models import QuerySet
 
 # A GeoPackage column: its name and SQLite type (TEXT, INTEGER, DATE, DATETIME, ...).
 Columns = Sequence[tuple[str, str]]
@@ -27,8 +27,8 @@ Columns = Sequence[tuple[str, str]]
 @dataclass(frozen=True)
 class ExportColumn:
     name: str
-    # A list of ids per contribution, as an expression over the contribution's "pk".
-    expression: Callable[[], Expression]
+    # the exported contributions (a queryset of "pk") -> (contribution id, id) tuples, ordered.
+    pairs: Callable[[QuerySet], QuerySet]
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Rows of public contributions for exports, formatted by PostgreSQL and PostGIS, read in chunks."""
 
+import json
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -163,27 +164,39 @@ def _attribute_rows(
         created_at,
         # The privacy grid moves a point but never changes what kind of geometry it is.
         _GeometryTypeName("geometry"),
-        *(column.expression() for column in export_columns()),
         *extra,
     )
 
 
-# Where `_attribute_rows` puts the extra columns: after its own and the registered ones.
-def _extra_at() -> int:
-    return 12 + len(export_columns())
+# Where `_attribute_rows` puts the extra columns, after its own.
+EXTRA_AT = 12
 
 
-def _joined(ids: Sequence | None) -> str:
-    return LIST_SEPARATOR.join(str(value) for value in ids or ())
+def registered_values(queryset: QuerySet[Contribution]) -> list[dict[int, list[int]]]:
+    """For each registered column, the ids by contribution id, read once for the export (one
+    query each over the links, which are few beside the rows: no subquery per row)."""
+    contributions = queryset.order_by().values("pk")
+    by_column = []
+    for column in export_columns():
+        values: dict[int, list[int]] = {}
+        for contribution, value in column.pairs(contributions).iterator(chunk_size=CHUNK_ROWS):
+            values.setdefault(contribution, []).append(value)
+        by_column.append(values)
+    return by_column
 
 
-def _attributes(row: Sequence, url_prefix: str, created_at: object, as_list: bool = False) -> list:
-    """The values of `export_attribute_columns()` from a row of `_attribute_rows`; registered
-    list columns joined by LIST_SEPARATOR, or as lists if `as_list` (GeoJSON)."""
+def _cells(registered: list[dict[int, list[int]]]) -> list[dict[int, str]]:
+    return [
+        {pk: LIST_SEPARATOR.join(map(str, ids)) for pk, ids in values.items()}
+        for values in registered
+    ]
+
+
+def _attributes(row: Sequence, url_prefix: str, created_at: object, cells: list) -> list:
+    """The values of `export_attribute_columns()` from a row of `_attribute_rows`, the
+    registered ones from `cells` (`_cells`): "" where a contribution has none."""
     pk, campaign, kind, theme, theme_name, title, body, status, supports, comments = row[:10]
     geometry_type = row[11]
-    registered = row[12 : _extra_at()]
-    registered = [list(v or ()) if as_list else _joined(v) for v in registered]
     return [
         pk,
         f"{url_prefix}{pk}/",
@@ -198,7 +211,7 @@ def _attributes(row: Sequence, url_prefix: str, created_at: object, as_list: boo
         comments,
         created_at,
         geometry_type,
-        *registered,
+        *(values.get(pk, "") for values in cells),
     ]
 
 
@@ -216,12 +229,12 @@ def contribution_csv_rows(
         _GeometryFunc("ST_AsText", "shown", Value(CSV_DECIMALS), output_field=CharField()),
     )
     local = timezone.get_current_timezone()
-    extra_at = _extra_at()
+    cells = _cells(registered_values(queryset))
     for row in rows_in_chunks(rows):
-        longitude, latitude, wkt = row[extra_at:]
+        longitude, latitude, wkt = row[EXTRA_AT:]
         # Rounded, a centroid reads 23.6375 where the float says 23.637499999999996.
         yield [
-            *_attributes(row, url_prefix, row[10].astimezone(local).isoformat()),
+            *_attributes(row, url_prefix, row[10].astimezone(local).isoformat(), cells),
             round(longitude, CSV_DECIMALS),
             round(latitude, CSV_DECIMALS),
             wkt,
@@ -276,13 +289,14 @@ def contribution_geojson_features(
         "comments": json_number("comments_count"),
         "created_at": JSONValue(F("created_at")),
         "geometry_type": JSONValue(_GeometryTypeName("geometry")),
-        **{column.name: JSONValue(column.expression()) for column in export_columns()},
-        **{
-            name: JSONValue(_Rounded(_GeometryFunc(function, centroid, output_field=FloatField())))
-            for name, function in (("longitude", "ST_X"), ("latitude", "ST_Y"))
-        },
     }
-    feature = json_object_text(
+    point = {
+        name: JSONValue(_Rounded(_GeometryFunc(function, centroid, output_field=FloatField())))
+        for name, function in (("longitude", "ST_X"), ("latitude", "ST_Y"))
+    }
+    # The feature to its registered properties, and from longitude on: PostgreSQL writes both,
+    # Python puts the registered lists (read once, `registered_values`) between them.
+    head = json_object_text(
         {
             "type": '"Feature"',
             "id": json_number("id"),
@@ -294,10 +308,16 @@ def contribution_geojson_features(
     )
     rows = (
         queryset.alias(shown=_shown_geometry(exact))
-        .annotate(feature=feature)
-        .values_list("feature", flat=True)
+        .annotate(head=head, tail=json_object_text(point))
+        .values_list("id", "head", "tail")
     )
-    yield from rows_in_chunks(rows)
+    registered = [
+        (json.dumps(column.name), {pk: json.dumps(ids) for pk, ids in values.items()})
+        for column, values in zip(export_columns(), registered_values(queryset), strict=True)
+    ]
+    for pk, head_text, tail_text in rows_in_chunks(rows):
+        middle = "".join(f",{name}:{values.get(pk, '[]')}" for name, values in registered)
+        yield f"{head_text[:-2]}{middle},{tail_text[1:]}}}"
 
 
 # GeoPackage ---------------------------------------------------------------------------------
@@ -331,10 +351,12 @@ def _envelope(geometry: str) -> list[Expression]:
     ]
 
 
-def _gpkg_contributions(writer: GeoPackageWriter, rows: QuerySet, url_prefix: str) -> None:
+def _gpkg_contributions(
+    writer: GeoPackageWriter, queryset: QuerySet, rows: QuerySet, url_prefix: str
+) -> None:
     names = export_attribute_columns()
     columns = [(name, GPKG_ATTRIBUTE_TYPES.get(name, "TEXT")) for name in names]
-    extra_at = _extra_at()
+    cells = _cells(registered_values(queryset))
     batch: dict[str, list] = {}
 
     def flush() -> None:
@@ -343,14 +365,14 @@ def _gpkg_contributions(writer: GeoPackageWriter, rows: QuerySet, url_prefix: st
         batch.clear()
 
     for count, row in enumerate(rows_in_chunks(rows), start=1):
-        wkb, min_x, max_x, min_y, max_y = row[extra_at:]
+        wkb, min_x, max_x, min_y, max_y = row[EXTRA_AT:]
         envelope = None if min_x is None else (min_x, max_x, min_y, max_y)
         layer_name = GPKG_LAYERS.get(row[11], GPKG_OTHER_LAYER)
         if not writer.has(layer_name):
             declared = "GEOMETRY" if layer_name == GPKG_OTHER_LAYER else row[11].upper()
             writer.feature_table(layer_name, declared, columns)
         batch.setdefault(layer_name, []).append(
-            (bytes(wkb), envelope, _attributes(row, url_prefix, row[10]))
+            (bytes(wkb), envelope, _attributes(row, url_prefix, row[10], cells))
         )
         if count % CHUNK_ROWS == 0:
             flush()
@@ -414,7 +436,7 @@ def contribution_gpkg_write(
     )
     writer = GeoPackageWriter(filename)
     try:
-        _gpkg_contributions(writer, rows, url_prefix)
+        _gpkg_contributions(writer, queryset, rows, url_prefix)
         _gpkg_registered(writer, queryset, url_prefix)
     except BaseException:
         writer.abort()

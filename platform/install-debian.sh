@@ -8,7 +8,8 @@ set -euo pipefail
 want=(postgresql-15 postgresql-15-postgis-3 gdal-bin libgdal32 libgeos-c1v5 libproj25 gettext python3-venv libvoikko1 voikko-fi ffmpeg espeak-ng fonts-dejavu-core)
 if [ "${1:-run}" = test ]; then
   # pgbouncer and redis-server: the scale-out tests start the real ones (decision 0028).
-  want+=(chromium fonts-dejavu-core pgbouncer redis-server)
+  # python3-gdal: GDAL's GeoPackage validator, run on the export with /usr/bin/python3 (0043).
+  want+=(chromium fonts-dejavu-core pgbouncer redis-server python3-gdal)
 fi
 # make replica: PgBouncer beside PostgreSQL's own binaries (decision 0028).
 if [ "${1:-run}" = replica ]; then want+=(pgbouncer); fi

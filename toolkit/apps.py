@@ -8,6 +8,7 @@ class ToolkitConfig(AppConfig):
 
     def ready(self) -> None:
         # The pilots appear on engagement's pages through its registry, not its imports.
-        from toolkit.pilots.panels import register
+        from toolkit.pilots import exports, panels
 
-        register()
+        panels.register()
+        exports.register()

@@ -9,4 +9,7 @@ Each export is one plain HTTP response, so the browser shows its progress like a
 there are no background jobs or queues. CSV and GeoJSON are streamed while the rows arrive. A
 GeoPackage is a SQLite database that cannot be written front to back, so it is filled in a
 temporary file first, then sent with its length and deleted when the response is closed.
+
+Apps above engagement add columns, layers and tables through `extensions.py` (toolkit: the
+pilots answering each contribution, decision 0043); engagement never imports them.
 """

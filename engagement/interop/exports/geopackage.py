@@ -22,18 +22,21 @@ _HEADER_NO_ENVELOPE = struct.pack("<2sBBi", b"GP", 0, 0b0000_0001, GPKG_SRS_ID)
 _HEADER_WITH_ENVELOPE = struct.Struct("<2sBBi4d")
 _FLAGS_WITH_ENVELOPE = 0b0000_0011
 
-# Layer names by the topological dimension of the geometry.
+# Contribution layers by geometry type: the SQL column and gpkg_geometry_columns both declare
+# the type (requirement 31 of the GeoPackage validator). Any other type goes to a GEOMETRY layer.
 GPKG_LAYERS = {
-    0: "contributions_points",
-    1: "contributions_lines",
-    2: "contributions_polygons",
+    "Point": "contributions_points",
+    "LineString": "contributions_lines",
+    "Polygon": "contributions_polygons",
 }
+GPKG_OTHER_LAYER = "contributions_other"
 GPKG_ATTRIBUTE_TYPES = {
     "id": "INTEGER",
     "supports": "INTEGER",
     "comments": "INTEGER",
     "created_at": "DATETIME",
 }
+RTREE_DEFINITION = "http://www.geopackage.org/spec120/#extension_rtree"
 
 _GPKG_SCHEMA = """
 CREATE TABLE gpkg_spatial_ref_sys (
@@ -69,6 +72,54 @@ CREATE TABLE gpkg_geometry_columns (
     CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
     CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id)
 );
+CREATE TABLE gpkg_extensions (
+    table_name TEXT,
+    column_name TEXT,
+    extension_name TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name)
+);
+"""
+
+# The triggers of the "gpkg_rtree_index" extension (GeoPackage 1.3, F.3), created once the rows
+# and their index are written: they call ST_* functions that GDAL and QGIS provide to SQLite,
+# so they keep the index in step when those tools edit the file.
+_RTREE_TRIGGERS = """
+CREATE TRIGGER "rtree_{t}_{c}_insert" AFTER INSERT ON "{t}"
+  WHEN (new."{c}" NOT NULL AND NOT ST_IsEmpty(NEW."{c}"))
+BEGIN
+  INSERT OR REPLACE INTO "rtree_{t}_{c}" VALUES (NEW."{i}",
+    ST_MinX(NEW."{c}"), ST_MaxX(NEW."{c}"), ST_MinY(NEW."{c}"), ST_MaxY(NEW."{c}"));
+END;
+CREATE TRIGGER "rtree_{t}_{c}_update1" AFTER UPDATE OF "{c}" ON "{t}"
+  WHEN OLD."{i}" = NEW."{i}" AND (NEW."{c}" NOTNULL AND NOT ST_IsEmpty(NEW."{c}"))
+BEGIN
+  INSERT OR REPLACE INTO "rtree_{t}_{c}" VALUES (NEW."{i}",
+    ST_MinX(NEW."{c}"), ST_MaxX(NEW."{c}"), ST_MinY(NEW."{c}"), ST_MaxY(NEW."{c}"));
+END;
+CREATE TRIGGER "rtree_{t}_{c}_update2" AFTER UPDATE OF "{c}" ON "{t}"
+  WHEN OLD."{i}" = NEW."{i}" AND (NEW."{c}" ISNULL OR ST_IsEmpty(NEW."{c}"))
+BEGIN
+  DELETE FROM "rtree_{t}_{c}" WHERE id = OLD."{i}";
+END;
+CREATE TRIGGER "rtree_{t}_{c}_update3" AFTER UPDATE ON "{t}"
+  WHEN OLD."{i}" != NEW."{i}" AND (NEW."{c}" NOTNULL AND NOT ST_IsEmpty(NEW."{c}"))
+BEGIN
+  DELETE FROM "rtree_{t}_{c}" WHERE id = OLD."{i}";
+  INSERT OR REPLACE INTO "rtree_{t}_{c}" VALUES (NEW."{i}",
+    ST_MinX(NEW."{c}"), ST_MaxX(NEW."{c}"), ST_MinY(NEW."{c}"), ST_MaxY(NEW."{c}"));
+END;
+CREATE TRIGGER "rtree_{t}_{c}_update4" AFTER UPDATE ON "{t}"
+  WHEN OLD."{i}" != NEW."{i}" AND (NEW."{c}" ISNULL OR ST_IsEmpty(NEW."{c}"))
+BEGIN
+  DELETE FROM "rtree_{t}_{c}" WHERE id IN (OLD."{i}", NEW."{i}");
+END;
+CREATE TRIGGER "rtree_{t}_{c}_delete" AFTER DELETE ON "{t}"
+  WHEN old."{c}" NOT NULL
+BEGIN
+  DELETE FROM "rtree_{t}_{c}" WHERE id = OLD."{i}";
+END
 """
 
 
@@ -87,23 +138,32 @@ _WKB_POINT_XY = struct.Struct("<2d")
 
 
 @dataclass
-class _Layer:
+class _Table:
     name: str
     insert: str
-    geometry_types: set[str]
+    geometry_type: str | None  # None: an attribute table
+    next_fid: int = 1
     bounds: tuple[float, float, float, float] | None = None  # min_x, min_y, max_x, max_y
 
 
-class GeoPackageWriter:
-    """A minimal OGC GeoPackage 1.3 of feature layers in EPSG:4326, written with sqlite3.
+Columns = Sequence[tuple[str, str]]  # (name, SQLite type)
 
-    Layers are created when their first row arrives; the metadata naming them (gpkg_contents
-    with bounds, gpkg_geometry_columns with the geometry type seen) is written on `close`.
+
+def _column_sql(columns: Columns) -> str:
+    return "".join(f', "{name}" {sql_type}' for name, sql_type in columns)
+
+
+class GeoPackageWriter:
+    """A minimal OGC GeoPackage 1.3 of feature layers in EPSG:4326 and attribute tables, written
+    with sqlite3; each feature layer has an R-tree spatial index (gpkg_rtree_index).
+
+    Tables are created by `feature_table` or `attribute_table`; the metadata naming them
+    (gpkg_contents with bounds, gpkg_geometry_columns, gpkg_extensions) and the index triggers
+    are written on `close`.
     """
 
-    def __init__(self, filename: str, columns: Sequence[str]) -> None:
-        self.columns = tuple(columns)
-        self.layers: dict[str, _Layer] = {}
+    def __init__(self, filename: str) -> None:
+        self.tables: dict[str, _Table] = {}
         self.db = sqlite3.connect(filename, isolation_level=None)
         self.db.execute(f"PRAGMA application_id = {GPKG_APPLICATION_ID}")
         self.db.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
@@ -137,45 +197,66 @@ class GeoPackageWriter:
             ],
         )
 
-    def _layer(self, name: str) -> _Layer:
-        layer = self.layers.get(name)
-        if layer is None:
-            columns = ", ".join(
-                f'"{column}" {GPKG_ATTRIBUTE_TYPES.get(column, "TEXT")}' for column in self.columns
-            )
-            self.db.execute(
-                f'CREATE TABLE "{name}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
-                f"geom GEOMETRY, {columns})"
-            )
-            names = ", ".join(f'"{column}"' for column in ("geom", *self.columns))
-            marks = ", ".join("?" * (len(self.columns) + 1))
-            insert = f'INSERT INTO "{name}" ({names}) VALUES ({marks})'  # noqa: S608 (constants)
-            layer = self.layers[name] = _Layer(name, insert, set())
-        return layer
+    def has(self, name: str) -> bool:
+        return name in self.tables
+
+    def feature_table(self, name: str, geometry_type: str, columns: Columns) -> None:
+        """A layer whose `geom` column is declared `geometry_type` (POINT, ..., GEOMETRY)."""
+        self.db.execute(
+            f'CREATE TABLE "{name}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
+            f"geom {geometry_type}{_column_sql(columns)})"
+        )
+        self.db.execute(
+            f'CREATE VIRTUAL TABLE "rtree_{name}_geom" USING rtree(id, minx, maxx, miny, maxy)'
+        )
+        names = ", ".join(f'"{column}"' for column in ("fid", "geom", *(c for c, _t in columns)))
+        marks = ", ".join("?" * (len(columns) + 2))
+        insert = f'INSERT INTO "{name}" ({names}) VALUES ({marks})'  # noqa: S608 (constants)
+        self.tables[name] = _Table(name, insert, geometry_type)
+
+    def attribute_table(self, name: str, columns: Columns) -> None:
+        """A table without geometry (gpkg_contents data_type 'attributes')."""
+        self.db.execute(
+            f'CREATE TABLE "{name}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL'
+            f"{_column_sql(columns)})"
+        )
+        names = ", ".join(f'"{column}"' for column, _type in columns)
+        marks = ", ".join("?" * len(columns))
+        insert = f'INSERT INTO "{name}" ({names}) VALUES ({marks})'  # noqa: S608 (constants)
+        self.tables[name] = _Table(name, insert, None)
+
+    def add_attributes(self, name: str, rows: Iterable[Sequence]) -> None:
+        self.db.executemany(self.tables[name].insert, rows)
 
     def add(
         self,
         layer_name: str,
-        rows: Iterable[tuple[str, bytes, tuple[float, float, float, float] | None, Sequence]],
+        rows: Iterable[tuple[bytes, tuple[float, float, float, float] | None, Sequence]],
     ) -> None:
-        """Add features to a layer, each (geometry type, 2D WKB, envelope, attribute values).
+        """Add features to a layer, each (2D WKB, envelope, attribute values), and index them.
 
         The envelope is (min_x, max_x, min_y, max_y), or None for a Point.
         """
-        layer = self._layer(layer_name)
+        layer = self.tables[layer_name]
         values = []
-        envelopes = []
-        for geometry_type, wkb, envelope, attributes in rows:
-            layer.geometry_types.add(geometry_type)
-            values.append((gpkg_geometry(wkb, envelope), *attributes))
+        index = []
+        fid = layer.next_fid
+        for wkb, envelope, attributes in rows:
+            values.append((fid, gpkg_geometry(wkb, envelope), *attributes))
             if envelope is None:
                 x, y = _WKB_POINT_XY.unpack_from(wkb, 5)
                 envelope = (x, x, y, y)
-            envelopes.append(envelope)
-        if not envelopes:
+            index.append((fid, *envelope))
+            fid += 1
+        if not index:
             return
+        layer.next_fid = fid
         self.db.executemany(layer.insert, values)
-        min_xs, max_xs, min_ys, max_ys = zip(*envelopes, strict=True)
+        self.db.executemany(
+            f'INSERT INTO "rtree_{layer_name}_geom" VALUES (?, ?, ?, ?, ?)',  # noqa: S608
+            index,
+        )
+        _fids, min_xs, max_xs, min_ys, max_ys = zip(*index, strict=True)
         bounds = (min(min_xs), min(min_ys), max(max_xs), max(max_ys))
         if layer.bounds is not None:
             old = layer.bounds
@@ -187,28 +268,39 @@ class GeoPackageWriter:
             )
         layer.bounds = bounds
 
-    def close(self, *, descriptions: dict[str, str], empty_layer: str) -> None:
-        """Write the metadata of every layer (creating `empty_layer` if there is none) and close."""
-        if not self.layers:
-            self._layer(empty_layer).geometry_types.add("Point")
-        for layer in self.layers.values():
-            types = {name.upper() for name in layer.geometry_types}
-            type_name = types.pop() if len(types) == 1 else "GEOMETRY"
+    def close(self, *, descriptions: dict[str, str]) -> None:
+        """Write the metadata and index triggers of every table, and close."""
+        for table in self.tables.values():
+            if table.geometry_type is None:
+                self.db.execute(
+                    "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) "
+                    "VALUES (?, 'attributes', ?, ?)",
+                    (table.name, table.name, descriptions.get(table.name, "")),
+                )
+                continue
             self.db.execute(
                 "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
                 "min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'features', ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    layer.name,
-                    layer.name,
-                    descriptions.get(layer.name, ""),
-                    *(layer.bounds or (None, None, None, None)),
+                    table.name,
+                    table.name,
+                    descriptions.get(table.name, ""),
+                    *(table.bounds or (None, None, None, None)),
                     GPKG_SRS_ID,
                 ),
             )
             self.db.execute(
                 "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)",
-                (layer.name, type_name, GPKG_SRS_ID),
+                (table.name, table.geometry_type, GPKG_SRS_ID),
             )
+            self.db.execute(
+                "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', ?, "
+                "'write-only')",
+                (table.name, RTREE_DEFINITION),
+            )
+            triggers = _RTREE_TRIGGERS.format(t=table.name, c="geom", i="fid")
+            for statement in triggers.split("CREATE TRIGGER")[1:]:
+                self.db.execute("CREATE TRIGGER" + statement)
         self.db.execute("COMMIT")
         self.db.close()
 

@@ -25,18 +25,15 @@ from django_tasks import task
 from engagement.common.queue import enqueue_atomically
 from engagement.interop.exports.csv_writer import csv_chunks
 from engagement.interop.exports.selectors import (
-    CSV_COLUMNS,
     contribution_csv_rows,
+    contribution_geojson_features,
     contribution_gpkg_write,
+    csv_columns,
     geojson_chunks,
-    rows_in_chunks,
 )
 from engagement.models import Contribution, ExportJob
 from engagement.participation.filters import contribution_filters_parse
-from engagement.participation.selectors import (
-    contributions_feature_text_queryset,
-    contributions_filtered,
-)
+from engagement.participation.selectors import contributions_filtered
 
 logger = logging.getLogger(__name__)
 
@@ -92,10 +89,12 @@ def _write(job: ExportJob, queryset: QuerySet[Contribution], path: Path) -> None
         return
     if job.format == "csv":
         rows = contribution_csv_rows(queryset=queryset, exact=job.exact, url_prefix=job.url_prefix)
-        pieces = csv_chunks(CSV_COLUMNS, rows)
+        pieces = csv_chunks(csv_columns(), rows)
     else:
-        features = contributions_feature_text_queryset(queryset=queryset, exact=job.exact)
-        pieces = geojson_chunks(rows_in_chunks(features))
+        features = contribution_geojson_features(
+            queryset=queryset, exact=job.exact, url_prefix=job.url_prefix
+        )
+        pieces = geojson_chunks(features)
     with path.open("w", encoding="utf-8", newline="") as out:
         for piece in pieces:
             out.write(piece)

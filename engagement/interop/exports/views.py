@@ -24,19 +24,16 @@ from engagement.common.api import GEOJSON
 from engagement.interop.exports.csv_writer import csv_chunks
 from engagement.interop.exports.jobs import export_job_create, export_job_for
 from engagement.interop.exports.selectors import (
-    CSV_COLUMNS,
     FILENAME,
     contribution_csv_rows,
+    contribution_geojson_features,
     contribution_gpkg_write,
+    csv_columns,
     geojson_chunks,
-    rows_in_chunks,
 )
 from engagement.models import Contribution, ExportJob
 from engagement.participation.filters import contribution_filters_parse
-from engagement.participation.selectors import (
-    contributions_feature_text_queryset,
-    contributions_filtered,
-)
+from engagement.participation.selectors import contributions_filtered
 from engagement.rules import can_moderate
 
 
@@ -104,7 +101,7 @@ def contributions_csv(request: HttpRequest) -> HttpResponseBase:
         queryset=query.queryset, exact=query.exact, url_prefix=_url_prefix(request)
     )
     response = StreamingHttpResponse(
-        csv_chunks(CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8"
+        csv_chunks(csv_columns(), rows), content_type="text/csv; charset=utf-8"
     )
     return _as_download(response, query.exact, "csv")
 
@@ -117,8 +114,10 @@ def contributions_geojson(request: HttpRequest) -> HttpResponseBase:
         return query
     if queued := _queued(request, query, "geojson"):
         return queued
-    features = contributions_feature_text_queryset(queryset=query.queryset, exact=query.exact)
-    response = StreamingHttpResponse(geojson_chunks(rows_in_chunks(features)), content_type=GEOJSON)
+    features = contribution_geojson_features(
+        queryset=query.queryset, exact=query.exact, url_prefix=_url_prefix(request)
+    )
+    response = StreamingHttpResponse(geojson_chunks(features), content_type=GEOJSON)
     return _as_download(response, query.exact, "geojson")
 
 

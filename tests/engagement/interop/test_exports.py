@@ -43,6 +43,7 @@ CSV_HEADER = [
     "comments",
     "created_at",
     "geometry_type",
+    "pilots",
     "longitude",
     "latitude",
     "wkt",
@@ -156,6 +157,7 @@ def test_csv_has_every_matching_contribution_newest_first(client, mapped):
             "comments": str(contribution.comments.count()),
             "created_at": timezone.localtime(contribution.created_at).isoformat(),
             "geometry_type": shown.geom_type,
+            "pilots": "",
             "longitude": row["longitude"],
             "latitude": row["latitude"],
             "wkt": row["wkt"],
@@ -342,12 +344,13 @@ def test_geopackage_has_one_layer_per_geometry_type(client, mapped, tmp_path):
     source = DataSource(str(target))
     assert source.driver.name == "GPKG"
     layers = {layer.name: layer for layer in source}
-    assert set(layers) == set(expected)
+    # With the pilots (none here) and the contribution-pilot links (test_exports_gis.py).
+    assert set(layers) == {*expected, "pilots", "contribution_pilots"}
     for name, contributions in expected.items():
         layer = layers[name]
         assert len(layer) == len(contributions)
         assert layer.srs.srid == 4326
-        assert layer.fields == CSV_HEADER[:13]
+        assert layer.fields == CSV_HEADER[:14]
         by_id = {feature.get("id"): feature for feature in layer}
         for contribution in contributions:
             contribution.refresh_from_db()
@@ -368,6 +371,7 @@ def test_geopackage_has_one_layer_per_geometry_type(client, mapped, tmp_path):
                 # GDAL reads GeoPackage DATETIME to the second.
                 "created_at": created_at.replace(tzinfo=None, microsecond=0),
                 "geometry_type": contribution.geometry.geom_type,
+                "pilots": "",
             }
             assert feature.geom.geos.equals_exact(public(contribution), tolerance=1e-9)
 
@@ -413,8 +417,9 @@ def test_geopackage_has_the_exact_geometry_for_the_campaigns_moderator(
 def test_an_empty_geopackage_still_has_a_points_layer(client, theme, tmp_path):
     target = _gpkg(client, tmp_path, campaign=theme.campaign.slug)
 
-    (layer,) = DataSource(str(target))
-    assert layer.name == "contributions_points"
+    layers = {layer.name: layer for layer in DataSource(str(target))}
+    assert set(layers) == {"contributions_points", "pilots", "contribution_pilots"}
+    layer = layers["contributions_points"]
     assert len(layer) == 0
     assert layer.geom_type.name == "Point"
 

@@ -8,6 +8,8 @@ class ToolkitConfig(AppConfig):
 
     def ready(self) -> None:
         # The pilots appear on engagement's pages through its registry, not its imports.
+        from toolkit.pilots.ogc import register as register_ogc
         from toolkit.pilots.panels import register
 
         register()
+        register_ogc()

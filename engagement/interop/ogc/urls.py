@@ -8,6 +8,7 @@ app_name = "ogc"
 
 urlpatterns = [
     path("", views.landing, name="landing"),
+    path("api", views.api_definition, name="api"),
     path("conformance", views.conformance, name="conformance"),
     path("collections", views.collection_list, name="collections"),
     path("collections/<str:collection_id>", views.collection_detail, name="collection"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from engagement.interop.ogc.openapi import OPENAPI, definition
 from engagement.interop.ogc.params import (
     CRS84,
     CRS_SRID,
@@ -28,8 +29,10 @@ HTML = "text/html"
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
     "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
 ]
+TITLE = "Yhdessä: OGC API - Features"
 
 
 def _error(status: int, code: str, description: str) -> JsonResponse:
@@ -83,6 +86,7 @@ def landing(request: HttpRequest) -> HttpResponse:
             "type": JSON if html else HTML,
             "href": f"{root}/?f={'json' if html else 'html'}",
         },
+        {"rel": "service-desc", "type": OPENAPI, "href": f"{root}/api"},
         {
             "rel": "service-doc",
             "type": HTML,
@@ -106,6 +110,17 @@ def landing(request: HttpRequest) -> HttpResponse:
         }
         return render(request, "engagement/ogc_landing.html", context)
     return JsonResponse({"title": title, "description": description, "links": links})
+
+
+@require_safe
+def api_definition(request: HttpRequest) -> HttpResponse:
+    try:
+        _json_only(request, {"f"})
+    except BadParameter as error:
+        return _bad(error)
+    response = JsonResponse(definition(root=_root(request), title=TITLE))
+    response["Content-Type"] = OPENAPI
+    return response
 
 
 @require_safe

@@ -14,7 +14,6 @@ from engagement.interop.ogc.openapi import OPENAPI, definition
 from engagement.interop.ogc.params import (
     CRS84,
     CRS_SRID,
-    MAX_LIMIT,
     BadParameter,
     crs_param,
     items_query,
@@ -249,6 +248,3 @@ def item(request: HttpRequest, collection_id: str, feature_id: str) -> HttpRespo
         {"rel": "collection", "type": JSON, "href": href},
     ]
     return _geojson(f'{feature[:-1]},"links":{json.dumps(links)}}}', crs)
-
-
-__all__ = ["MAX_LIMIT"]

@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
+from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import MultiPolygon, Polygon
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -53,14 +54,18 @@ def crs_param(params) -> str:
     return _crs(params.get("crs"), "crs")
 
 
+# Beyond PostgreSQL's bigint an OFFSET is an error, and no collection is near this long.
+MAX_OFFSET = 10**12
+
+
 def _integer(value: str | None, name: str, default: int, minimum: int) -> int:
     if value is None:
         return default
     try:
-        number = int(value)
+        number = int(value) if len(value) < 30 else None
     except ValueError:
         number = None
-    if number is None or number < minimum:
+    if number is None or number < minimum or (name == "offset" and number > MAX_OFFSET):
         raise BadParameter(
             _("%(name)s must be a whole number of at least %(minimum)s.")
             % {"name": name, "minimum": minimum}
@@ -100,7 +105,13 @@ def _bbox(value: str, crs: str):
         raise BadParameter(_("bbox: the left edge is right of the right edge."))
     box = Polygon.from_bbox((west, south, east, north))
     box.srid = CRS_SRID[crs]
-    return box.transform(4326, clone=True)
+    try:
+        box = box.transform(4326, clone=True)
+    except GDALException:
+        box = None
+    if box is None or not box.valid or not all(math.isfinite(n) for n in box.extent):
+        raise BadParameter(_("bbox is outside the area where this CRS is defined."))
+    return box
 
 
 def _moment(value: str, end: bool) -> datetime | None:

@@ -167,6 +167,14 @@ def test_datetime_instants_and_open_intervals(client, published):
         {"limit": "0"},
         {"limit": "ten"},
         {"offset": "-1"},
+        {"offset": "99999999999999999999999"},
+        {
+            "bbox": "1e300,1e300,1e301,1e301",
+            "bbox-crs": "http://www.opengis.net/def/crs/EPSG/0/3067",
+        },
+        {"bbox": "-1e30,-1e30,1e30,1e30", "bbox-crs": "http://www.opengis.net/def/crs/EPSG/0/3067"},
+        {"datetime": "99999-01-01"},
+        {"datetime": "2025-05-01T25:00:00Z"},
         {"bbox": "1,2,3"},
         {"bbox": "a,b,c,d"},
         {"bbox": "0,80,10,70"},
@@ -187,6 +195,14 @@ def test_bad_parameters_are_a_400_in_json(client, published, params):
     response = _items(client, campaign, **params)
     assert response.status_code == 400
     assert response.json()["code"] == "InvalidParameterValue"
+
+
+def test_bad_crs_of_a_single_item_and_a_long_id(client, published):
+    campaign, shown = published
+    url = f"{ROOT}/collections/contributions-{campaign.slug}/items"
+    assert client.get(f"{url}/{shown[0].pk}", {"crs": "EPSG:1"}).status_code == 400
+    assert client.get(f"{url}/{'9' * 40}").status_code == 404
+    assert client.get(f"{url}/abc").status_code == 404
 
 
 def test_pilots_show_only_public_ones(client):

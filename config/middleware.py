@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 # Machine-facing URLs carry no language prefix; they answer in the Accept-Language of the request.
-UNPREFIXED_PREFIXES = ("/api/", "/open311/", "/tiles/", "/basemap/", "/healthz")
+UNPREFIXED_PREFIXES = ("/api/", "/open311/", "/tiles/", "/basemap/", "/healthz", "/features")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

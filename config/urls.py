@@ -22,6 +22,7 @@ from drf_spectacular.views import SpectacularAPIView
 from config.api_docs import api_docs
 from config.media import media_serve
 from engagement.common.api import request_too_large_message
+from engagement.interop.ogc.views import landing as ogc_landing
 from engagement.participation.api import contribution_tile
 from geo.basemap.views import basemap_file
 
@@ -52,6 +53,9 @@ urlpatterns = [
     path("api/v1/places/", include("geo.api_urls")),
     path("api/v1/", include("engagement.api_urls")),
     path("open311/v2/", include("engagement.interop.open311.urls")),
+    # OGC API - Features (decision 0042): the landing page answers with and without the slash.
+    path("features", ogc_landing, name="ogc-landing"),
+    path("features/", include("engagement.interop.ogc.urls")),
     path(
         "tiles/contributions/<int:z>/<int:x>/<int:y>.mvt",
         contribution_tile,

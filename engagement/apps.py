@@ -10,10 +10,12 @@ class EngagementConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from engagement import checks  # noqa: F401  (registers the system checks)
+        from engagement.interop.ogc.collections import register as register_ogc
         from engagement.participation.tiles import plan_generic
 
         connection_created.connect(plan_generic, dispatch_uid="engagement.tiles.plan_generic")
         self._connect_routing()
+        register_ogc()
 
     def _connect_routing(self) -> None:
         """A unit's deletion may clear its contributions' unit (decision 0030)."""

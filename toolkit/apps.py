@@ -8,7 +8,8 @@ class ToolkitConfig(AppConfig):
 
     def ready(self) -> None:
         # The pilots appear on engagement's pages through its registry, not its imports.
-        from toolkit.pilots import exports, panels
+        from toolkit.pilots import exports, ogc, panels
 
         panels.register()
         exports.register()
+        ogc.register()

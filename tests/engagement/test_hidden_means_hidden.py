@@ -1,6 +1,7 @@
 """Hidden means hidden: a hidden or withdrawn item, and a blocked user's name, vanish from every
 public surface that exists (map and list, detail, search, GeoJSON, comments, photos, counts and
-notifications, Open311, the map's vector tiles at every zoom). Exports must join this crawl."""
+notifications, Open311, OGC API - Features, the map's vector tiles at every zoom). Exports must
+join this crawl."""
 
 import json
 
@@ -36,6 +37,12 @@ def public_surfaces(client: Client, campaign, ids: list[int]) -> dict[str, str]:
         "campaigns API": "/api/v1/campaigns/",
         "Open311 requests, JSON": "/open311/v2/requests.json",
         "Open311 requests, XML": "/open311/v2/requests.xml",
+        "OGC API items": f"/features/collections/contributions-{campaign.slug}/items?limit=1000",
+        "OGC API items, box": (
+            f"/features/collections/contributions-{campaign.slug}/items"
+            "?bbox=23.63,61.50,23.64,61.51"
+        ),
+        "OGC API collections": "/features/collections",
     }
     for pk in ids:
         pages[f"detail {pk}"] = f"/en/contributions/{pk}/"
@@ -43,6 +50,9 @@ def public_surfaces(client: Client, campaign, ids: list[int]) -> dict[str, str]:
         pages[f"API comments {pk}"] = f"/api/v1/contributions/{pk}/comments/"
         pages[f"API photos {pk}"] = f"/api/v1/contributions/{pk}/photos/"
         pages[f"Open311 request {pk}"] = f"/open311/v2/requests/{pk}.json"
+        pages[f"OGC API item {pk}"] = (
+            f"/features/collections/contributions-{campaign.slug}/items/{pk}"
+        )
     return {name: client.get(url).content.decode() for name, url in pages.items()}
 
 
@@ -105,7 +115,8 @@ def test_a_hidden_item_is_on_no_public_surface(
     seen = tile_ids(client, theme.campaign)
     assert all(item.pk in ids for ids in seen.values()), (item.pk, seen)
     # The crawl sees the item everywhere while it is public.
-    for name in ("campaign page", "map API", "Open311 requests, JSON", "Open311 requests, XML"):
+    shown = ("campaign page", "map API", "Open311 requests, JSON", "Open311 requests, XML")
+    for name in (*shown, "OGC API items", "OGC API items, box", f"OGC API item {item.pk}"):
         assert SECRET_TITLE in before[name], name
 
     if how == "hidden":

@@ -48,8 +48,11 @@ def editor_index(request: HttpRequest) -> HttpResponse:
     ):
         raise PermissionDenied
     groups = [
-        (kind, [(item, missing_of(kind, item)) for item in model.objects.all()])
-        for kind, model in (("methods", MethodCard), ("stories", Story))
+        (kind, [(item, missing_of(kind, item)) for item in items])
+        for kind, items in (
+            ("methods", MethodCard.objects.all()),
+            ("stories", Story.objects.select_related("story_video")),  # one read, not one each
+        )
     ]
     return render(request, "toolkit/editor_index.html", {"groups": groups, "languages": LANGS})
 

@@ -69,7 +69,11 @@ def _has_video(instance) -> bool:
     """A story with a video of its own (the video page's, or an older file) needs transcripts."""
     if not isinstance(instance, Story) or not instance.pk:
         return False
-    return bool(instance.video) or StoryVideo.objects.filter(story=instance).exists()
+    try:
+        instance.story_video  # noqa: B018 (read from select_related where the caller joined it)
+    except StoryVideo.DoesNotExist:
+        return bool(instance.video)
+    return True
 
 
 class EditorForm(forms.ModelForm):

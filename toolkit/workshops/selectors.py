@@ -40,7 +40,9 @@ def _clock(start: time | None, minutes: int) -> time | None:
 def workshop_schedule(*, plan: WorkshopPlan) -> Schedule:
     rows: list[ScheduledItem] = []
     offset = 0
-    for number, item in enumerate(plan.items.select_related("method", "story"), start=1):
+    for number, item in enumerate(
+        plan.items.select_related("method", "story", "story__story_video"), start=1
+    ):
         source = item.method or item.story
         rows.append(
             ScheduledItem(

@@ -13,9 +13,8 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po locale/*/LC_MESSAGES/djang
 MO_FILES := $(PO_FILES:.po=.mo)
 # The maps' front-end libraries (npm, package-lock.json), built into .local/vendor/ by esbuild.
 VENDOR := .local/vendor/.built
-# pytest-xdist processes for make test, each with its own test database: one per core and one
-# more, since about 40 % of a worker's time is spent waiting (Chromium, servers, PostgreSQL).
-TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+# pytest-xdist processes for make test, each with its own test database: one per core.
+TEST_WORKERS ?= auto
 
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 

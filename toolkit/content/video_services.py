@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from engagement.common.errors import Errors
 from engagement.common.queue import enqueue_atomically
+from toolkit.content.selectors import clock
 from toolkit.content.video import story_video_transcode, video_probe
 from toolkit.content.webvtt import WebVTTError, webvtt_clean
 from toolkit.models import Story, StoryVideo, VideoFailure, VideoState
@@ -28,10 +29,6 @@ TEXT_FIELDS = tuple(
 def _require_editor(editor: User) -> None:
     if not editor.has_perm("toolkit.change_story"):
         raise PermissionDenied(_("Only toolkit editors can change the toolkit."))
-
-
-def _minutes(seconds: float) -> str:
-    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
 
 
 def _local_copy(upload: UploadedFile, folder: Path) -> Path:
@@ -80,7 +77,7 @@ def story_video_upload(*, editor: User, story: Story, upload: UploadedFile | Non
         errors.add(
             "video",
             _("The video is %(length)s long; a video may be at most %(limit)s minutes.")
-            % {"length": _minutes(probe.duration), "limit": settings.VIDEO_MAX_SECONDS // 60},
+            % {"length": clock(probe.duration), "limit": settings.VIDEO_MAX_SECONDS // 60},
             code="too_long",
         )
     errors.raise_if_any()

@@ -56,8 +56,3 @@ def workshop_schedule(*, plan: WorkshopPlan) -> Schedule:
         )
         offset += item.minutes
     return Schedule(plan=plan, items=rows, total=offset, ends_at=_clock(plan.start_time, offset))
-
-
-def minutes_text(minutes: int) -> str:
-    """A duration as h:mm, the same in every language (e.g. 1:35)."""
-    return f"{minutes // 60}:{minutes % 60:02d}"

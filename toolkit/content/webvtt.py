@@ -21,7 +21,17 @@ MAX_CHARACTERS = 200_000
 
 
 class WebVTTError(ValueError):
-    """A track that is not valid WebVTT; `str()` is the translated message for the editor."""
+    """A track that is not valid WebVTT; `str()` is the translated message for the editor.
+
+    `line` is the 1-based line at fault and `problem` the message without it (None and the
+    whole message when the fault is the file as a whole), so a data file's loader can name the
+    file and line in its own form (`toolkit.content.datafiles.webvtt_check`).
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, problem: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.problem = problem or message
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,11 @@ def _seconds(groups: tuple[str | None, ...]) -> float:
 
 
 def _line_error(number: int, message: str) -> WebVTTError:
-    return WebVTTError(_("Line %(line)s: %(problem)s") % {"line": number, "problem": message})
+    return WebVTTError(
+        _("Line %(line)s: %(problem)s") % {"line": number, "problem": message},
+        line=number,
+        problem=message,
+    )
 
 
 def webvtt_cues(text: str, *, duration: float | None = None) -> list[Cue]:
@@ -48,7 +62,8 @@ def webvtt_cues(text: str, *, duration: float | None = None) -> list[Cue]:
     if not lines or not _HEADER.match(lines[0]):
         raise WebVTTError(
             _('This is not WebVTT: the first line must be "WEBVTT". (SRT files are not accepted; '
-              "convert them to WebVTT.)")
+              "convert them to WebVTT.)"),
+            line=1,
         )  # fmt: skip
     index = 1
     while index < len(lines) and lines[index].strip():  # header lines up to the first blank

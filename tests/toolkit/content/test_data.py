@@ -148,7 +148,10 @@ def test_unknown_field_heading_is_refused_at_itsline_of(data):
 def test_captions_without_webvtt_header_are_refused(data):
     path = data / "captions" / "coffee-with-the-area-coordinator.en.vtt"
     edit(path, "WEBVTT\n", "")
-    assert _refusal(data) == f'{path}:1: a WebVTT file starts with the line "WEBVTT"'
+    assert _refusal(data) == (
+        f'{path}:1: This is not WebVTT: the first line must be "WEBVTT". (SRT files are not '
+        "accepted; convert them to WebVTT.)"
+    )
 
 
 def test_captions_cue_ending_before_it_starts_is_refused_at_its_timing(data):

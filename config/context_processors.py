@@ -8,12 +8,22 @@ from django.utils.translation import get_language_info
 
 def site(request: HttpRequest) -> dict:
     """Links to the current page in each language, each named in its own language, and
-    whether to show the moderation and analysis links."""
-    from engagement.rules import analysed_campaigns, moderated_campaigns
+    whether to show the moderation and analysis links (one query for both, and only on a page
+    that asks: the links follow the kinds of role the user holds; the pages behind them check
+    each campaign)."""
+    from engagement.models import Role
+    from engagement.rules import role_kinds
+
+    kinds: list[set[str]] = []
+
+    def held() -> set[str]:
+        if not kinds:
+            kinds.append(role_kinds(request.user))
+        return kinds[0]
 
     return {
-        "is_moderator": lambda: moderated_campaigns(request.user).exists(),
-        "is_analyst": lambda: analysed_campaigns(request.user).exists(),
+        "is_moderator": lambda: Role.Kind.MODERATOR in held(),
+        "is_analyst": lambda: bool({Role.Kind.ANALYST, Role.Kind.MODERATOR} & held()),
         "language_links": [
             (
                 code,

@@ -55,6 +55,16 @@ def _campaigns_with_role(user: User | AnonymousUser | None, kinds: tuple[str, ..
     )
 
 
+def role_kinds(user: User | AnonymousUser | None) -> set[str]:
+    """The kinds of role the user holds anywhere (every kind for an administrator): what the
+    site's navigation offers them, in one query."""
+    if not (user and user.is_authenticated):
+        return set()
+    if user.is_superuser:
+        return set(Role.Kind.values)
+    return set(Role.objects.filter(user=user).values_list("kind", flat=True).distinct())
+
+
 def moderated_campaigns(user: User | AnonymousUser | None) -> QuerySet:
     """Campaigns the user may moderate and answer in."""
     return _campaigns_with_role(user, (Role.Kind.MODERATOR,))

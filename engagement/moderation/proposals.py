@@ -92,12 +92,19 @@ def status_proposal_confirm(*, actor: User, proposal: StatusProposal) -> StatusC
 
 
 def status_proposals_pending(
-    *, contribution: Contribution | None = None, source: str = "", source_id: int | None = None
+    *,
+    contribution: Contribution | None = None,
+    source: str = "",
+    source_id: int | None = None,
+    source_ids: list[int] | None = None,
 ):
-    """Open proposals (a read), newest first: of one contribution, or of one source."""
+    """Open proposals (a read), newest first: of one contribution, of one source, or of several
+    of one kind (`source_ids`, so a list of pilots reads its proposals in one query)."""
     qs = StatusProposal.objects.filter(decision=Decision.PENDING).select_related("contribution")
     if contribution is not None:
         qs = qs.filter(contribution=contribution)
-    if source:
+    if source and source_ids is not None:
+        qs = qs.filter(source=source, source_id__in=source_ids)
+    elif source:
         qs = qs.filter(source=source, source_id=source_id)
     return qs.order_by("-created_at", "-id")

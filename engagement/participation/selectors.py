@@ -71,6 +71,15 @@ def campaigns_all() -> QuerySet[Campaign]:
     return Campaign.objects.all()
 
 
+def campaign_boundaries_geojson(*, precision: int = 6) -> dict[str, dict]:
+    """Every campaign's area boundary as GeoJSON by slug, written by PostGIS in one query (a
+    form that lets one choose the campaign draws the chosen one's boundary)."""
+    rows = Campaign.objects.annotate(
+        geojson=AsGeoJSON("area__boundary", precision=precision)
+    ).values_list("slug", "geojson")
+    return {slug: json.loads(geojson) for slug, geojson in rows}
+
+
 def campaign_by_slug(*, slug: str | None) -> Campaign | None:
     """The campaign of a slug from a query string or a form; None for none or an unknown one
     (a NUL character, which PostgreSQL's text cannot hold, makes any slug unknown)."""

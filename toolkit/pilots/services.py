@@ -435,6 +435,18 @@ def pilot_outcome_proposals(*, pilot: Pilot):
     return status_proposals_pending(source=PROPOSAL_SOURCE, source_id=pilot.pk)
 
 
+def pilots_outcome_proposals(*, pilots: list[Pilot]) -> list[tuple[Pilot, list]]:
+    """The pilots with proposed statuses waiting for an official, each with its proposals, in
+    one query (the review page's list)."""
+    by_pilot: dict[int, list] = {}
+    pending = status_proposals_pending(
+        source=PROPOSAL_SOURCE, source_ids=[pilot.pk for pilot in pilots]
+    )
+    for proposal in pending:
+        by_pilot.setdefault(proposal.source_id, []).append(proposal)
+    return [(pilot, by_pilot[pilot.pk]) for pilot in pilots if pilot.pk in by_pilot]
+
+
 @transaction.atomic
 def pilot_outcome_confirm(*, actor: User, pilot: Pilot) -> int:
     """An official of the campaign confirms, in one step, the status the pilot's result

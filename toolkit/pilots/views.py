@@ -16,10 +16,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from engagement.common.forms import add_service_errors, form_id
-from engagement.participation.selectors import campaign_by_slug, campaigns_all
+from engagement.participation.selectors import (
+    campaign_boundaries_geojson,
+    campaign_by_slug,
+    campaigns_all,
+)
 from engagement.rules import moderated_campaigns
 from geo.models import Area
-from geo.selectors import area_boundary_geojson
 from toolkit.models import Organisation, Pilot, PilotStep
 from toolkit.pilots import services, steps
 from toolkit.pilots.forms import FeedbackForm, OrganisationForm, PilotForm, ReportForm, ReviewForm
@@ -136,9 +139,7 @@ def _form_context(form: PilotForm, suggestions: list | None = None) -> dict:
         "suggestions": suggestions,
         "chosen": form.chosen_contributions(),
         "map_config": {
-            "boundaries": {
-                c.slug: json.loads(area_boundary_geojson(area=c.area)) for c in campaigns_all()
-            },
+            "boundaries": campaign_boundaries_geojson(),
             "suggestionsApi": reverse("toolkit-api:pilot-suggestions"),
             "distance": settings.PILOT_SUGGESTION_METRES,
             "geometryKinds": ["polygon", "line", "point"],
@@ -364,11 +365,9 @@ def review_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related("measures", "contributions")
     )
     decided = Pilot.objects.filter(campaign__in=campaigns).exclude(status__in=UNDER_REVIEW)[:20]
-    reported = [
-        (p, proposals)
-        for p in Pilot.objects.filter(campaign__in=campaigns, status=Pilot.Status.REPORTED)
-        if (proposals := list(services.pilot_outcome_proposals(pilot=p)))
-    ]
+    reported = services.pilots_outcome_proposals(
+        pilots=list(Pilot.objects.filter(campaign__in=campaigns, status=Pilot.Status.REPORTED))
+    )
     items = [(p, forms.get(p.pk) or ReviewForm(prefix=f"pilot-{p.pk}")) for p in waiting]
     return render(
         request,

@@ -4,6 +4,9 @@ answers; only the campaign's officials make it public, in one step, logged as th
 import pytest
 from django.contrib.gis.geos import Point
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from engagement.models import Contribution, ModerationAction, StatusProposal, Support
 from engagement.moderation.proposals import status_proposal_confirm
@@ -200,3 +203,30 @@ def test_the_api_offers_an_organisation_no_door_to_a_status(client, reported, or
     assert set(Contribution.objects.filter(pilots=reported).values_list("status", flat=True)) == {
         Contribution.Status.IN_PILOT
     }
+
+
+def test_the_review_page_reads_every_reported_pilots_proposals_at_once(
+    client, make_pilot, organisation_member, moderator, theme
+):
+    """One query for the proposals however many pilots reported (it was one per pilot)."""
+
+    def reported_pilot(title: str) -> Pilot:
+        items = [ContributionFactory(campaign=theme.campaign, theme=theme) for _ in range(2)]
+        pilot = make_pilot(Pilot.Status.APPROVED, contributions=items, title=title)
+        return report(pilot, organisation_member, outcome=Contribution.Status.DONE)
+
+    client.force_login(moderator)
+    url = reverse("toolkit:pilot-review")
+
+    def proposal_queries() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url).content.decode()
+        return page, sum("engagement_statusproposal" in q["sql"] for q in queries)
+
+    pilots = [reported_pilot("First benches")]
+    page, one = proposal_queries()
+    pilots += [reported_pilot("Second benches"), reported_pilot("Third benches")]
+    page, three = proposal_queries()
+    assert one == three == 1
+    for pilot in pilots:
+        assert f'id="proposed-{pilot.pk}"' in page

@@ -57,9 +57,17 @@ def sent() -> int:
     return OutgoingEmail.objects.filter(status=SENT).count()
 
 
-def settle() -> None:
-    """Long enough for a duplicate to show: several sweeps (1 s) and retries (0.3 s)."""
-    time.sleep(2.5)
+def _sweeps() -> int:
+    return DBTaskResult.objects.filter(
+        task_path="config.mail.outbox_sweep", status=TaskResultStatus.SUCCESSFUL
+    ).count()
+
+
+def settle(workers: Workers) -> None:
+    """Long enough for a duplicate to show: the worker sweeps the outbox (each second) twice
+    more after now, and every retry (0.3 s) had its turn meanwhile."""
+    done = _sweeps()
+    wait_for(lambda: _sweeps() >= done + 2, "two more sweeps", logs=workers)
 
 
 # (b) and (f) ------------------------------------------------------------------------------------
@@ -74,7 +82,7 @@ def test_the_worker_delivers_many_messages_in_one_smtp_session(workers, smtp):
     assert smtp.handler.sessions == 1
 
     # (f) Meanwhile the sweep ran each second; each periodic task still has one waiting run.
-    settle()
+    settle(workers)
     for path in periodic_tasks():
         assert (
             DBTaskResult.objects.filter(task_path=path, status=TaskResultStatus.READY).count() == 1
@@ -103,7 +111,7 @@ def test_a_server_that_is_down_gets_every_message_once_when_it_is_back(workers, 
         "last_error", flat=True))  # fmt: skip
     smtp.start()
     wait_for(lambda: sent() == 3, "3 sent", logs=workers)
-    settle()
+    settle(workers)
     assert sorted(smtp.handler.subjects) == subjects
 
 
@@ -133,7 +141,7 @@ def test_a_worker_stopped_mid_delivery_and_started_again_delivers_each_message_o
 
     workers.start()
     wait_for(lambda: sent() == 6, "6 sent", logs=workers)
-    settle()
+    settle(workers)
     counts = Counter(smtp.handler.subjects)
     assert sorted(counts) == subjects
     assert set(counts.values()) == {1}, counts

@@ -106,3 +106,21 @@ def test_the_demo_video_has_captions_in_three_languages_and_chapters_that_seek(
         "() => document.getElementById('story-video').currentTime > 11", timeout=15_000
     )
     assert serious_violations(page) == []
+
+
+def test_the_editors_page_shows_the_finished_video_without_being_reloaded(
+    page: Page, live_server, demo
+):
+    """While the worker transcodes, the page checks by itself and announces the new state."""
+    video = StoryVideo.objects.select_related("story").get(state="ready")
+    StoryVideo.objects.filter(pk=video.pk).update(state="processing")
+    _sign_in(page, live_server, get_user_model().objects.get(username="toimittaja@example.org"))
+    page.goto(f"{live_server.url}/toolkit/edit/stories/{video.story.slug}/video/")
+    expect(page.locator("#video-state")).to_have_attribute("data-state", "processing")
+    page.evaluate("() => { window.notReloaded = true; }")
+
+    StoryVideo.objects.filter(pk=video.pk).update(state="ready")
+    expect(page.locator("#video-state")).to_have_attribute("data-state", "ready", timeout=10_000)
+    expect(page.locator("#video-state-news")).to_contain_text("Valmis.")
+    expect(page.locator("#editor-video")).to_be_attached()
+    assert page.evaluate("() => window.notReloaded") is True

@@ -52,7 +52,7 @@ from engagement.participation.selectors import (
     participant_export,
     participant_relation,
 )
-from engagement.rules import can_change_contribution, contribute_refusal
+from engagement.rules import can_change_contribution, can_facilitate, contribute_refusal
 from engagement.walks.selectors import walk_session_for_code
 from geo.models import Area
 from geo.selectors import PRIVACY_GRID_METRES, area_boundary_geojson
@@ -142,6 +142,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "filtered": any(request.GET.get(k) for k in ("q", "kind", "theme", "status")),
             "refusal": refusal,
             "walk": walk,
+            "facilitates": can_facilitate(request.user, campaign),
             "walk_given": bool(walk_given.strip()),
             "page": page,
             "panels": campaign_panels(request=request, campaign=campaign),

@@ -315,3 +315,15 @@ def test_the_walk_page_lists_its_pins_but_nothing_hidden_and_no_author(
             assert absent not in text, absent
     assert "Odottaa moderointia" in page
     assert "i@example.org" not in page + csv
+
+
+def test_the_campaign_page_links_the_walks_for_facilitators_only(client, facilitator, campaign):
+    link = f'href="/campaigns/{campaign.slug}/walks/"'
+    assert link not in client.get(campaign.get_absolute_url()).content.decode()
+    page = _signed_in(facilitator).get(campaign.get_absolute_url()).content.decode()
+    assert link in page
+
+
+def test_an_unknown_code_in_the_link_shows_no_walk_but_keeps_the_code(client, campaign):
+    page = client.get(f"{campaign.get_absolute_url()}?walk=NOPE99").content.decode()
+    assert 'id="walk-notice"' not in page and 'value="NOPE99"' in page

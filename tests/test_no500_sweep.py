@@ -128,7 +128,7 @@ def world(campaign, theme, contribution, moderator, organisation, organisation_m
     pilot = PilotFactory(organisation=organisation, campaign=campaign)
     story = StoryFactory()
     plan = WorkshopPlanFactory()
-    walk = WalkSessionFactory(campaign=campaign, code="WALK23")  # the moderator facilitates too
+    walk = WalkSessionFactory(campaign=campaign, code="WAKE23")  # the moderator facilitates too
     return {
         # The row each kind of address names, and the others' ids too.
         "kinds": {"pilots": pilot.pk, "comments": comment.pk, "photos": photo.pk},

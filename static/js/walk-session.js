@@ -46,12 +46,12 @@ async function refresh() {
   const page = new DOMParser().parseFromString(await response.text(), "text/html");
   const fresh = page.getElementById("walk-pins");
   const current = document.getElementById("walk-pins");
-  if (!fresh || !current) return;
+  // Unchanged: nothing is replaced, so the focus and the map's view stay where they are.
+  if (!fresh || !current || fresh.innerHTML === current.innerHTML) return;
   const before = current.dataset.count;
   current.replaceWith(fresh);
-  const data = page.getElementById("walk-pins-data");
-  if (data) drawPins(JSON.parse(data.textContent));
   if (fresh.dataset.count !== before) {
+    drawPins(readJSON("walk-pins-data")); // the fresh list brought its data along
     const count = Number(fresh.dataset.count);
     document.getElementById("walk-status").textContent = interpolate(
       ngettext("%(count)s pin in this walk", "%(count)s pins in this walk", count),

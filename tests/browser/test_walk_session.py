@@ -28,6 +28,7 @@ def _sign_in_facilitator(page: Page, live_server) -> None:
 
 def test_a_walks_pins_reach_its_facilitator(page: Page, browser: Browser, live_server, demo):
     _sign_in_facilitator(page, live_server)
+    page.clock.install()  # the walk page's poll runs when the test says
     page.goto(f"{live_server.url}{CAMPAIGN}walks/")
     expect(page.locator(".walk-sessions")).to_contain_text("Kävely Tesoman asemalta")
     assert serious_violations(page) == []
@@ -56,16 +57,23 @@ def test_a_walks_pins_reach_its_facilitator(page: Page, browser: Browser, live_s
     form.get_by_role("textbox", name=re.compile("^Kuvaus")).fill("Junaa odottaessa istuisi.")
     resident.locator("#id_lat").fill("61,5005")
     resident.locator("#id_lon").fill("23,6301")
+    # A mistyped code is refused beside its field, and nothing typed is lost.
+    resident.locator("#id_walk_code").fill("ZZZZZZ")
+    resident.get_by_role("button", name="Lähetä").click()
+    expect(resident.locator("#error-walk_code")).to_contain_text("Tarkista koodi")
+    expect(resident.locator("#id_title")).to_have_value("Penkki asemalle")
+    resident.locator("#id_walk_code").fill(f" {code.lower()} ")
     resident.get_by_role("button", name="Lähetä").click()
     expect(resident.locator("#form-status")).to_contain_text("Kiitos")
-    expect(resident.locator("#id_walk_code")).to_have_value(code)  # kept for the next pin
+    expect(resident.locator("#id_walk_code")).to_have_value(f" {code.lower()} ")  # kept
     context.close()
     assert not violations, violations
     assert Contribution.objects.get(title="Penkki asemalle").walk_session.code == code
 
-    # The facilitator's page lists it after a refresh.
-    page.get_by_role("link", name="Päivitä").click()
+    # The facilitator's page lists it at its next poll (every 15 s: the page's clock is run on).
+    page.clock.run_for(16_000)
     expect(page.locator("#walk-pins-list")).to_contain_text("Penkki asemalle")
+    expect(page.locator("#walk-status")).to_have_text("1 merkintä tässä kävelyssä")
     expect(page.locator("#walk-map")).to_have_attribute("data-pins", "1")
     for language in ("sv", "en"):
         page.goto(f"{live_server.url}/{language}{CAMPAIGN}walks/{code}/")

@@ -17,6 +17,7 @@ from engagement.models import (
     ModerationAction,
     Role,
     Theme,
+    WalkSession,
 )
 from engagement.models.background import Question
 
@@ -105,6 +106,16 @@ class RoleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
     # Written by the staff sign-in (engagement/staff/roles.py): a role given here stays manual.
     readonly_fields = ["identity_provider_group"]
+
+
+@admin.register(WalkSession)
+class WalkSessionAdmin(admin.ModelAdmin):
+    """Walk sessions are started and ended on the facilitator's pages (engagement/walks/)."""
+
+    list_display = ["code", "title", "campaign", "started_by", "started_at", "ended_at"]
+    list_filter = ["campaign"]
+    search_fields = ["code", "title"]
+    readonly_fields = ["code", "campaign", "started_by", "started_at"]
 
 
 @admin.register(Flag)

@@ -90,3 +90,14 @@ def moderator_role(user: User, campaign: Campaign) -> Role | None:
         if campaign.area_id in area_with_descendant_ids(area=role.area):
             return role
     return None
+
+
+def facilitated_campaigns(user: User | AnonymousUser | None) -> QuerySet:
+    """Campaigns whose walk sessions the user may start, end and read: facilitators and
+    moderators of the campaign or of an area containing it, and administrators."""
+    return _campaigns_with_role(user, (Role.Kind.FACILITATOR, Role.Kind.MODERATOR))
+
+
+def can_facilitate(user: User | AnonymousUser | None, campaign: Campaign) -> bool:
+    """Who may run walk sessions in the campaign (engagement/walks/)."""
+    return facilitated_campaigns(user).filter(pk=campaign.pk).exists()

@@ -4,7 +4,8 @@ from engagement.analysis.urls import urlpatterns as analysis
 from engagement.background.urls import urlpatterns as background
 from engagement.moderation.urls import urlpatterns as moderation
 from engagement.participation.urls import urlpatterns as participation
+from engagement.walks.urls import urlpatterns as walks
 
 app_name = "engagement"
 
-urlpatterns = [*participation, *moderation, *analysis, *background]
+urlpatterns = [*participation, *moderation, *analysis, *background, *walks]

@@ -26,6 +26,7 @@ from tests.factories import (
     PilotFactory,
     RoleFactory,
     StoryFactory,
+    WalkSessionFactory,
     WorkshopPlanFactory,
     toolkit_editors_group,
 )
@@ -62,6 +63,7 @@ PARAMETERS = [
     *("business_id", "members", "slug", "password", "login", "key", "token", "remember"),
     *("unit", "moved", "added", "way", "item", "proposal", "suggest"),
     *("address_id", "address_string", "media_url"),
+    *("walk", "walk_code"),
 ]
 # Strange JSON bodies, and the same parameters with strange JSON values.
 JSON_BODIES = [
@@ -126,12 +128,15 @@ def world(campaign, theme, contribution, moderator, organisation, organisation_m
     pilot = PilotFactory(organisation=organisation, campaign=campaign)
     story = StoryFactory()
     plan = WorkshopPlanFactory()
+    walk = WalkSessionFactory(campaign=campaign, code="WAKE23")  # the moderator facilitates too
     return {
         # The row each kind of address names, and the others' ids too.
         "kinds": {"pilots": pilot.pk, "comments": comment.pk, "photos": photo.pk},
         "contribution": contribution.pk,
         "ids": [str(i) for i in sorted({contribution.pk, comment.pk, photo.pk, pilot.pk})],
         "names": [campaign.slug, campaign.area.slug, story.slug, plan.token, "json", "method"],
+        # A walk's pages name the campaign and the walk's code.
+        "walk": f"campaigns/{campaign.slug}/walks/{walk.code}/",
     }
 
 
@@ -158,6 +163,8 @@ def _path_values(route: str, world: dict) -> list[str]:
 
 def _main_path(route: str, world: dict) -> str:
     """The route naming a real row of its kind, so the views reach their input handling."""
+    if route.startswith("campaigns/<slug:slug>/walks/<str:code>/"):
+        return "/" + world["walk"] + route.removeprefix("campaigns/<slug:slug>/walks/<str:code>/")
     if "<int:" not in route:
         return _paths(route, world)[0]
     kind = next((k for k in world["kinds"] if f"{k}/<int:" in route), None)

@@ -62,7 +62,7 @@ class ContributionData:
 class AccountData:
     email: str
     password: str
-    role: str = ""  # officials: moderator of the campaign or analyst of its area
+    role: str = ""  # officials: moderator of the campaign, analyst or facilitator of its area
     title: str = ""
     unit: str = ""
     first_name: str = ""

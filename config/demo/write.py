@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from config.demo.background import demo_background_load
 from config.demo.schema import AccountData, ContributionData, DemoData, PilotData
 from config.demo.units import units_write
+from config.demo.walks import demo_walk_load
 from engagement.models import (
     Campaign,
     Comment,
@@ -80,6 +81,7 @@ def demo_write(data: DemoData) -> Loaded:
         # Contributions written before the places were there are described by them now.
         contributions_place_refresh(Contribution.objects.filter(campaign=campaign))
         demo_background_load(campaign)
+        demo_walk_load(campaign)
     with transaction.atomic():
         cards, stories = toolkit_demo_load()
         _editor(data)
@@ -175,7 +177,7 @@ def _account(account: AccountData, **defaults: str) -> AbstractUser:
 
 
 def _officials(data: DemoData, campaign: Campaign) -> None:
-    """A moderator of the campaign and an analyst of its area."""
+    """A moderator of the campaign, and an analyst and a facilitator of its area."""
     for official in data.accounts.officials:
         user = _account(official)
         scope = (

@@ -428,6 +428,9 @@ ANONYMOUS_RATE_LIMITS = {
     "support": (env.int("RATE_SUPPORTS_PER_HOUR", default=60), 3600),
     "flag": (env.int("RATE_FLAGS_PER_HOUR", default=20), 3600),
 }
+# A walk session (engagement/walks/, decision 0047) still takes pins sent with its code this many
+# hours after it ended: pins made on the walk without a connection are sent when it returns.
+WALK_SESSION_GRACE_HOURS = env.int("WALK_SESSION_GRACE_HOURS", default=24)
 # Anonymous supports of one contribution from one address (a family behind one router each
 # supports once); beyond, a resident signs in to add theirs.
 ANONYMOUS_SUPPORTS_PER_ADDRESS = env.int("ANONYMOUS_SUPPORTS_PER_ADDRESS", default=5)

@@ -34,6 +34,7 @@ from engagement.models.participation import (
 )
 from engagement.models.proposals import StatusProposal
 from engagement.models.routing import CityUnit, InternalNote, ReplyTemplate
+from engagement.models.walks import WalkSession
 
 __all__ = [
     "AccessibilityFeedback",
@@ -68,5 +69,6 @@ __all__ = [
     "StatusProposal",
     "Support",
     "Theme",
+    "WalkSession",
     "default_geometry_kinds",
 ]

@@ -13,6 +13,7 @@ class Role(models.Model):
     class Kind(models.TextChoices):
         MODERATOR = "moderator", _("Moderator")
         ANALYST = "analyst", _("Analyst")
+        FACILITATOR = "facilitator", _("Facilitator")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

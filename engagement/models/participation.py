@@ -256,6 +256,15 @@ class Contribution(models.Model):
     # From the form, so a double click or a retried request stores one contribution.
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     language = models.CharField(_("language"), max_length=8, blank=True)
+    # The walk or workshop it was pinned in (engagement/walks/), for the facilitator's list.
+    walk_session = models.ForeignKey(
+        "engagement.WalkSession",
+        verbose_name=_("walk session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributions",
+    )
     status = models.CharField(
         _("status"), max_length=24, choices=Status.choices, default=Status.NEW
     )

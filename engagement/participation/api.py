@@ -123,6 +123,12 @@ class ContributionInputSerializer(serializers.Serializer):
     website = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="honeypot: leave empty"
     )
+    walk_code = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="a walk session's code (any case): the contribution joins that walk",
+    )
 
 
 def _with_files(request: Request, *names: str):
@@ -202,6 +208,7 @@ class ContributionListView(APIView):
             idempotency_key=data["idempotency_key"],
             address=client_address(request),
             honeypot=data["website"],
+            walk_code=data["walk_code"],
         )
         (feature,) = contributions_feature_texts(
             queryset=Contribution.objects.filter(pk=contribution.pk)

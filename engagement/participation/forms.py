@@ -82,6 +82,15 @@ class ContributionForm(AccessibleFormMixin, HoneypotMixin, forms.Form):
     )
     # Generated when the form is shown, so a double click or a resent form stores one contribution.
     idempotency_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    # A walk session's code (engagement/walks/): `?walk=CODE` fills it in.
+    walk_code = forms.CharField(
+        label=_("Walk code"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        help_text=_("The code your walk's facilitator gave you, for example K7QX4M."),
+    )
 
     def __init__(self, *args, campaign: Campaign, **kwargs) -> None:
         kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
@@ -132,7 +141,7 @@ class ContributionEditForm(ContributionForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("photos", "idempotency_key", "website"):
+        for name in ("photos", "idempotency_key", "website", "walk_code"):
             del self.fields[name]
 
 

@@ -34,6 +34,7 @@ from engagement.participation.limits import (
 from engagement.participation.photos import photos_check, photos_clean, photos_store
 from engagement.participation.places import contribution_place_assign
 from engagement.rules import can_change_contribution, contribute_refusal
+from engagement.walks.selectors import walk_session_for_code
 from geo.selectors import area_smallest_containing
 from geo.services import geometry_validate_in_area
 
@@ -216,8 +217,12 @@ def contribution_submit(
     idempotency_key: uuid.UUID | None = None,
     address: str | None = None,
     honeypot: str = "",
+    walk_code: str = "",
 ) -> Contribution:
     """Validate a resident's contribution against the campaign's rules and store it.
+
+    A walk code (engagement/walks/) joins it to that walk session of the campaign, while the
+    session goes on or within its grace period; any other code is refused on `walk_code`.
 
     A repeated idempotency key from the same participant returns the contribution it already
     made, so a double click or a retried request stores one.
@@ -240,6 +245,9 @@ def contribution_submit(
         body=body,
         geometry=geometry,
     )
+    walk_session, walk_refusal = walk_session_for_code(campaign=campaign, code=walk_code)
+    if walk_refusal:
+        errors.add("walk_code", walk_refusal, "invalid_walk_code")
     try:
         photos_check(photos)  # headers only: nothing is decoded before the rate limit
     except ValidationError as error:
@@ -266,6 +274,7 @@ def contribution_submit(
         exact_location_public=exact_location_public,
         language=language,
         moderation_state=_initial_state(campaign),
+        walk_session=walk_session,
     )
     if not created:
         return contribution  # a parallel request with the same key stored it, photos too

@@ -52,7 +52,8 @@ from engagement.participation.selectors import (
     participant_export,
     participant_relation,
 )
-from engagement.rules import can_change_contribution, contribute_refusal
+from engagement.rules import can_change_contribution, can_facilitate, contribute_refusal
+from engagement.walks.selectors import walk_session_for_code
 from geo.models import Area
 from geo.selectors import PRIVACY_GRID_METRES, area_boundary_geojson
 
@@ -93,18 +94,29 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
                     idempotency_key=form.cleaned_data["idempotency_key"],
                     address=client_address(request),
                     honeypot=form.cleaned_data["website"],
+                    walk_code=form.cleaned_data["walk_code"],
                     **form.service_kwargs(),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                if contribution.moderation_state == Contribution.ModerationState.PUBLISHED:
+                published = contribution.moderation_state == Contribution.ModerationState.PUBLISHED
+                if published:
                     messages.success(request, _("Thank you! Your contribution is on the map."))
-                    return after_contribution(request, campaign, contribution_url(contribution))
-                messages.success(request, PENDING_MESSAGE)
-                return after_contribution(request, campaign, campaign.get_absolute_url())
+                else:
+                    messages.success(request, PENDING_MESSAGE)
+                if contribution.walk_session_id:  # back to the form, for the walk's next pin
+                    code = contribution.walk_session.code
+                    next_url = f"{campaign.get_absolute_url()}?walk={code}#form-heading"
+                elif published:
+                    next_url = contribution_url(contribution)
+                else:
+                    next_url = campaign.get_absolute_url()
+                return after_contribution(request, campaign, next_url)
     else:
-        form = ContributionForm(campaign=campaign)
+        form = ContributionForm(campaign=campaign, initial={"walk_code": request.GET.get("walk")})
+    walk_given = form["walk_code"].value() or ""
+    walk, _walk_refusal = walk_session_for_code(campaign=campaign, code=walk_given)
 
     filter_form = ListFilterForm(request.GET or None, campaign=campaign)
     filters = filter_form.filters(campaign)
@@ -129,6 +141,9 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "filter_query": query.urlencode(),
             "filtered": any(request.GET.get(k) for k in ("q", "kind", "theme", "status")),
             "refusal": refusal,
+            "walk": walk,
+            "facilitates": can_facilitate(request.user, campaign),
+            "walk_given": bool(walk_given.strip()),
             "page": page,
             "panels": campaign_panels(request=request, campaign=campaign),
             "boundary_geojson": json.loads(area_boundary_geojson(area=campaign.area)),

@@ -94,6 +94,7 @@ def _pages(role: str) -> list[tuple[str, int]]:
     if role in ("moderator", "administrator"):
         pages += ["/moderation/", f"/moderation/contributions/{contribution.pk}/"]
         pages += ["/moderation/log/", "/moderation/pilots/"]
+        pages += [f"{CAMPAIGN}walks/", f"{CAMPAIGN}walks/ASEMA7/"]  # moderators facilitate
     if role in ("analyst", "administrator"):
         pages += ["/analysis/", "/analysis/compare/?campaign=tesoma-together"]
     if role in ("organisation member", "administrator"):

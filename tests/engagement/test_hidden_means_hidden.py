@@ -15,7 +15,13 @@ from engagement.models import Follow, Support
 from engagement.moderation import services as moderation
 from engagement.participation import services
 from engagement.participation.services import participant_for_user
-from tests.factories import CommentFactory, ContributionFactory, PhotoFactory, UserFactory
+from tests.factories import (
+    CommentFactory,
+    ContributionFactory,
+    PhotoFactory,
+    UserFactory,
+    WalkSessionFactory,
+)
 from tests.mvt import decode, tile_for
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +97,8 @@ def test_a_hidden_item_is_on_no_public_surface(
 ):
     author_user = UserFactory(username="author", first_name="Ilmarinen", email="a@example.org")
     author = participant_for_user(user=author_user)
+    walk = WalkSessionFactory(campaign=theme.campaign)  # its facilitator's list is not public,
+    walk_pages = [walk.get_absolute_url(), f"{walk.get_absolute_url()}pins.csv"]  # but hides too
     item = services.contribution_submit(
         campaign=theme.campaign,
         participant=author,
@@ -100,6 +108,7 @@ def test_a_hidden_item_is_on_no_public_surface(
         body="Secret body text.",
         geometry=Point(*SECRET_COORDS, srid=4326),
         exact_location_public=True,
+        walk_code=walk.code,
     )
     neighbour = ContributionFactory(campaign=theme.campaign, theme=theme, title="Neighbour")
     CommentFactory(contribution=neighbour, participant=author, body="Ilmarinen was here")
@@ -112,6 +121,9 @@ def test_a_hidden_item_is_on_no_public_surface(
     assert [client.get(url).status_code for url in photo_files] == [200, 200]
 
     before = public_surfaces(client, theme.campaign, [item.pk])
+    facilitator = Client()
+    facilitator.force_login(moderator)
+    assert SECRET_TITLE in facilitator.get(walk_pages[0]).content.decode()
     seen = tile_ids(client, theme.campaign)
     assert all(item.pk in ids for ids in seen.values()), (item.pk, seen)
     # The crawl sees the item everywhere while it is public.
@@ -151,6 +163,11 @@ def test_a_hidden_item_is_on_no_public_surface(
         assert f"<service_request_id>{item.pk}</service_request_id>" not in text, name
         if how == "author blocked":
             assert "Ilmarinen" not in text, name
+    # The walk's pages, to its facilitator (the moderator facilitates too).
+    for url in walk_pages:
+        response = facilitator.get(url)
+        text = b"".join(response.streaming_content) if response.streaming else response.content
+        assert response.status_code == 200 and SECRET_TITLE not in text.decode(), url
     # The photo files themselves (config/media.py), not only the API's list of them.
     assert [client.get(url).status_code for url in photo_files] == [404, 404]
     if how == "author blocked":

@@ -79,6 +79,7 @@ from tests.factories.toolkit import (
     WorkshopPlanFactory,
     business_id,
 )
+from tests.factories.walks import WalkSessionFactory
 
 FACTORIES = {
     factory_class._meta.model: factory_class
@@ -131,6 +132,7 @@ FACTORIES = {
         StatusProposalFactory,
         StoryVideoFactory,
         WorkshopItemFactory,
+        WalkSessionFactory,
     )
 }
 
@@ -189,6 +191,7 @@ __all__ = [
     "ThemeFactory",
     "ToolkitEditorFactory",
     "UserFactory",
+    "WalkSessionFactory",
     "WorkshopItemFactory",
     "WorkshopPlanFactory",
     "area_for",

@@ -7,8 +7,8 @@ import { pageLanguage } from "../lib/config.js";
 import { el } from "../lib/dom.js";
 import { gettext } from "../lib/i18n.js";
 
-const FIELDS = ["kind", "theme", "title", "body", "geometry", "photos"];
-const TEXT_FIELDS = ["kind", "theme", "title", "body", "idempotency_key", "website"];
+const FIELDS = ["kind", "theme", "title", "body", "geometry", "photos", "walk_code"];
+const TEXT_FIELDS = ["kind", "theme", "title", "body", "idempotency_key", "website", "walk_code"];
 
 function uuid4() {
   if (crypto.randomUUID) return crypto.randomUUID();

@@ -216,11 +216,14 @@ def contribution_submit(
     idempotency_key: uuid.UUID | None = None,
     address: str | None = None,
     honeypot: str = "",
+    kiosk: str = "",
 ) -> Contribution:
     """Validate a resident's contribution against the campaign's rules and store it.
 
     A repeated idempotency key from the same participant returns the contribution it already
-    made, so a double click or a retried request stores one.
+    made, so a double click or a retried request stores one. `kiosk` is the device id of an
+    activated kiosk screen, checked by its door (engagement/kiosk/devices.py): the screen's rate
+    limits apply, and the contribution is marked as made there.
     """
     earlier = _earlier(Contribution, participant=participant, idempotency_key=idempotency_key)
     if earlier is not None:
@@ -245,7 +248,7 @@ def contribution_submit(
     except ValidationError as error:
         errors.extend("photos", error)
     errors.raise_if_any()
-    rate_limit(action="contribution", participant=participant, address=address)
+    rate_limit(action="contribution", participant=participant, address=address, kiosk=kiosk)
     try:
         clean_photos = photos_clean(photos)
     except ValidationError as error:
@@ -266,6 +269,7 @@ def contribution_submit(
         exact_location_public=exact_location_public,
         language=language,
         moderation_state=_initial_state(campaign),
+        channel=Contribution.Channel.KIOSK if kiosk else Contribution.Channel.WEB,
     )
     if not created:
         return contribution  # a parallel request with the same key stored it, photos too

@@ -157,6 +157,10 @@ def test_an_activated_screen_has_its_own_larger_limit_and_marks_its_input(
     answers = [_post(screen, theme).status_code for _ in range(4)]
     assert answers == [302, 302, 302, 400]
     assert Contribution.objects.filter(channel=Contribution.Channel.KIOSK).count() == 3
+    official = Client()
+    official.force_login(moderator)
+    queue = official.get("/en/moderation/?state=published").content.decode()
+    assert queue.count("Kiosk screen") == 3
     # The screen's input counts apart from the address's: a visitor's phone there is unaffected
     # by it, and the screen by the phone.
 

@@ -30,6 +30,8 @@ class KioskForm(ContributionForm):
         for name in ("title", "body"):
             self.fields[name].widget.attrs.update(autocomplete="off", spellcheck="true")
         self.fields["body"].widget.attrs["rows"] = 4
+        # The page's order, which the error summary follows: the pin, the choices, the texts.
+        self.order_fields(["geometry", "lat", "lon", "theme", "kind", "title", "body"])
 
     def _parse_geometry(self, data: dict):
         """The point from the hidden latitude and longitude only; `geometry` holds its errors."""

@@ -93,7 +93,11 @@ def test_the_kiosk_answers_in_swedish_and_english(client, theme):
 
 @pytest.mark.parametrize(
     ("traits", "words"),
-    [({"closed": True}, "not open"), ({"signed_in_only": True}, "signed-in residents")],
+    [
+        ({"closed": True}, "not open"),
+        ({"signed_in_only": True}, "signed-in residents"),
+        ({"geometry_kinds": ["line", "polygon"]}, "routes or areas"),
+    ],
 )
 def test_a_closed_or_signed_in_only_campaign_says_so(client, traits, words):
     campaign = CampaignFactory(slug="elsewhere", **traits)

@@ -33,6 +33,16 @@ def _no_cookies(response) -> None:
     assert dict(response.cookies) == {}, list(response.cookies)
 
 
+def _links_out(response) -> set[str]:
+    """The page's links that lead out of the kiosk (its own pages and static files aside)."""
+    links = set(re.findall(r'href="([^"#]*)"', response.content.decode()))
+    return {
+        link
+        for link in links
+        if "/kiosk/" not in link and not link.startswith(("/static/", "data:"))
+    }
+
+
 def test_the_kiosk_sets_no_cookie_and_is_never_stored(client, theme):
     page = client.get(KIOSK)
     assert page.status_code == 200
@@ -41,10 +51,7 @@ def test_the_kiosk_sets_no_cookie_and_is_never_stored(client, theme):
     html = page.content.decode()
     assert "csrfmiddlewaretoken" not in html
     # No way out of the kiosk: no sign-in, account or site links, the languages aside.
-    links = set(re.findall(r'href="([^"#]*)"', html))
-    assert {
-        link for link in links if "kiosk" not in link and not link.startswith(("/static/", "data:"))
-    } == set()
+    assert _links_out(page) == set()
     assert "/accounts/" not in html and "serviceWorker" not in html
 
     sent = _post(client, theme)
@@ -54,6 +61,7 @@ def test_the_kiosk_sets_no_cookie_and_is_never_stored(client, theme):
     thanks = client.get(sent["Location"])
     assert thanks.status_code == 200 and thanks["Cache-Control"] == "no-store"
     _no_cookies(thanks)
+    assert _links_out(thanks) == set()
     contribution = Contribution.objects.get()
     assert contribution.channel == Contribution.Channel.WEB  # the screen was not activated
     assert contribution.participant.token_hash and contribution.participant.user_id is None
@@ -143,6 +151,8 @@ def _activated(moderator) -> Client:
     assert cookie["httponly"] and cookie["samesite"] == "Strict"
     assert response["Clear-Site-Data"] == '"cache", "storage"'
     assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""  # signed out
+    assert response.cookies[settings.CSRF_COOKIE_NAME].value == ""
+    assert response.cookies[settings.PARTICIPANT_COOKIE].value == ""
     return screen
 
 

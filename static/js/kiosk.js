@@ -130,6 +130,10 @@ function setupMap(map) {
 }
 
 if (form) window.addEventListener("map:init", (event) => setupMap(event.detail.map));
+document.getElementById("kiosk-empty")?.addEventListener("click", (event) => {
+  event.preventDefault();
+  startOver();
+});
 
 const summary = document.getElementById("form-errors");
 if (summary && !summary.hidden) summary.focus();

@@ -92,6 +92,9 @@ def test_a_visitor_sends_an_idea_and_the_kiosk_starts_over_keeping_nothing(
     dialog.get_by_role("button", name="Jatka").click()
     expect(dialog).to_be_hidden()
     expect(page.get_by_label("Otsikko")).to_have_value("Kesken")
+    # A visitor who changes their mind empties the screen at once.
+    page.get_by_role("link", name="Tyhjennä lomake ja aloita alusta").click()
+    expect(page.get_by_label("Otsikko")).to_have_value("")
     # Then nobody answers it: the screen starts over, in Finnish from Swedish too.
     page.goto(f"{live_server.url}/sv{KIOSK}")
     page.get_by_label("Rubrik").fill("Halvfärdig")

@@ -1,10 +1,13 @@
 """The kiosk on a shared screen (decision 0048): a visitor pins, chooses, types and sends; the
 thanks; the screen starts over empty, and again after a while without input; nothing is kept
-in the browser; axe finds nothing serious in fi, sv and en, at 320 px neither."""
+in the browser; axe finds nothing serious in fi, sv and en, at 320 px neither, nor on the
+moderator's activation page."""
 
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import watch_csp
@@ -126,3 +129,16 @@ def test_the_kiosk_passes_axe_in_every_language_and_reflows(
             expect(page.get_by_role("dialog", name="Still there?")).to_be_visible()
             assert serious_violations(page) == []
             _shot(page, f"idle-{width}")
+    # The moderator's page that makes a screen the kiosk.
+    moderator = get_user_model().objects.get(email="moderaattori@example.org")
+    client = Client()
+    client.force_login(moderator)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+    page.goto(f"{live_server.url}/en{KIOSK}activate/")
+    expect(
+        page.get_by_role("button", name="Make this screen the kiosk and sign out")
+    ).to_be_visible()
+    assert serious_violations(page) == []

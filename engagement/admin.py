@@ -79,7 +79,7 @@ class ContributionAdmin(LeafletGeoAdmin):
         "moderation_state",
         "created_at",
     ]
-    list_filter = ["campaign", "kind", "status", "moderation_state", "unit"]
+    list_filter = ["campaign", "kind", "status", "moderation_state", "unit", "channel"]
     search_fields = ["title", "body"]
     # Written by the database's recount only (decision 0026): shown, never edited. The unit is
     # routed by the database and changed on the moderation page, which logs it (decision 0030).
@@ -90,6 +90,7 @@ class ContributionAdmin(LeafletGeoAdmin):
         "comments_count",
         "unit",
         "unit_manual",
+        "channel",
     ]
 
 

@@ -144,6 +144,8 @@ def pages(campaign, contribution, organisation):
     plan = WorkshopPlanFactory(card=card)
     return [
         "/en/campaigns/tesoma-together/",
+        "/en/campaigns/tesoma-together/kiosk/",
+        "/en/campaigns/tesoma-together/kiosk/thanks/",
         f"/en/contributions/{contribution.pk}/",
         f"/en/pilots/{pilot.pk}/",
         f"/en/toolkit/stories/{story.slug}/",

@@ -431,6 +431,18 @@ ANONYMOUS_RATE_LIMITS = {
 # A walk session (engagement/walks/, decision 0047) still takes pins sent with its code this many
 # hours after it ended: pins made on the walk without a connection are sent when it returns.
 WALK_SESSION_GRACE_HOURS = env.int("WALK_SESSION_GRACE_HOURS", default=24)
+# An activated kiosk screen (a library's, engagement/kiosk/, decision 0048) counts its own
+# input, everyone at it sharing one address: (count, seconds) per screen.
+KIOSK_RATE_LIMITS = {
+    "contribution": (env.int("KIOSK_CONTRIBUTIONS_PER_HOUR", default=120), 3600),
+}
+# The kiosk starts over after this many seconds without input (a warning counts down the last
+# KIOSK_WARNING_SECONDS), and this many seconds after the thanks; an activation lasts this long.
+KIOSK_IDLE_SECONDS = env.int("KIOSK_IDLE_SECONDS", default=90)
+KIOSK_WARNING_SECONDS = 10
+KIOSK_THANKS_SECONDS = env.int("KIOSK_THANKS_SECONDS", default=12)
+KIOSK_DEVICE_DAYS = env.int("KIOSK_DEVICE_DAYS", default=365)
+KIOSK_DEVICE_COOKIE = "yhdessa_kiosk"
 # Anonymous supports of one contribution from one address (a family behind one router each
 # supports once); beyond, a resident signs in to add theirs.
 ANONYMOUS_SUPPORTS_PER_ADDRESS = env.int("ANONYMOUS_SUPPORTS_PER_ADDRESS", default=5)

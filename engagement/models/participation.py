@@ -175,6 +175,10 @@ class Contribution(models.Model):
         DONE = "done", _("Done")
         NOT_POSSIBLE = "not_possible", _("Not possible")
 
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web")
+        KIOSK = "kiosk", _("Kiosk screen")
+
     class ModerationState(models.TextChoices):
         PENDING = "pending", _("Waiting for moderation")
         PUBLISHED = "published", _("Published")
@@ -253,6 +257,15 @@ class Contribution(models.Model):
     # A write of another value (a stale `save()`) keeps the stored one.
     supports_count = models.IntegerField(_("supports"), default=0, db_default=0, editable=False)
     comments_count = models.IntegerField(_("comments"), default=0, db_default=0, editable=False)
+    # Where it was made: the web (the site's pages and the API) or a library's activated kiosk
+    # screen (engagement/kiosk/, decision 0048), which moderators see in the queue.
+    channel = models.CharField(
+        _("channel"),
+        max_length=8,
+        choices=Channel.choices,
+        default=Channel.WEB,
+        db_default=Channel.WEB,
+    )
     # From the form, so a double click or a retried request stores one contribution.
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     language = models.CharField(_("language"), max_length=8, blank=True)

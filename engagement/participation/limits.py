@@ -67,20 +67,33 @@ def participant_accountable(participant: Participant) -> bool:
 
 
 def rate_limit(
-    *, action: str, participant: Participant, address: str | None, scope: str = ""
+    *,
+    action: str,
+    participant: Participant,
+    address: str | None,
+    scope: str = "",
+    kiosk: str = "",
 ) -> None:
     """Refuse an anonymous write beyond ANONYMOUS_RATE_LIMITS[action], counted per participant
     and per address; `scope` counts separately per campaign (supports, flags: "c<id>").
+
+    From an activated kiosk screen (`kiosk`: its device id, engagement/kiosk/devices.py) the
+    count is the screen's, under KIOSK_RATE_LIMITS[action]: everyone at a library's screen
+    shares one address, which the anonymous limits would soon block (decision 0048).
 
     The refusal's code is "rate_limited" and its params carry `retry_after` (seconds), which the
     API answers as 429 with a Retry-After header.
     """
     if participant_accountable(participant):
         return
-    limit, window = settings.ANONYMOUS_RATE_LIMITS[action]
-    subjects = [f"p{participant.pk}"]
-    if address:
-        subjects.append("a" + address_hash(address))
+    if kiosk:
+        limit, window = settings.KIOSK_RATE_LIMITS[action]
+        subjects = [f"k{kiosk}"]
+    else:
+        limit, window = settings.ANONYMOUS_RATE_LIMITS[action]
+        subjects = [f"p{participant.pk}"]
+        if address:
+            subjects.append("a" + address_hash(address))
     prefix = f"rate:{action}:{scope}:" if scope else f"rate:{action}:"
     # Fixed windows aligned to the clock: the key names its window, which expires at its end.
     now = time.time()

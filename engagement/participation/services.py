@@ -218,6 +218,7 @@ def contribution_submit(
     address: str | None = None,
     honeypot: str = "",
     walk_code: str = "",
+    kiosk: str = "",
 ) -> Contribution:
     """Validate a resident's contribution against the campaign's rules and store it.
 
@@ -225,7 +226,9 @@ def contribution_submit(
     session goes on or within its grace period; any other code is refused on `walk_code`.
 
     A repeated idempotency key from the same participant returns the contribution it already
-    made, so a double click or a retried request stores one.
+    made, so a double click or a retried request stores one. `kiosk` is the device id of an
+    activated kiosk screen, checked by its door (engagement/kiosk/devices.py): the screen's rate
+    limits apply, and the contribution is marked as made there.
     """
     earlier = _earlier(Contribution, participant=participant, idempotency_key=idempotency_key)
     if earlier is not None:
@@ -253,7 +256,7 @@ def contribution_submit(
     except ValidationError as error:
         errors.extend("photos", error)
     errors.raise_if_any()
-    rate_limit(action="contribution", participant=participant, address=address)
+    rate_limit(action="contribution", participant=participant, address=address, kiosk=kiosk)
     try:
         clean_photos = photos_clean(photos)
     except ValidationError as error:
@@ -275,6 +278,7 @@ def contribution_submit(
         language=language,
         moderation_state=_initial_state(campaign),
         walk_session=walk_session,
+        channel=Contribution.Channel.KIOSK if kiosk else Contribution.Channel.WEB,
     )
     if not created:
         return contribution  # a parallel request with the same key stored it, photos too

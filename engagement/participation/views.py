@@ -471,6 +471,8 @@ def privacy(request: HttpRequest) -> HttpResponse:
             "session_days": settings.SESSION_COOKIE_AGE // day,
             "csrf_cookie": settings.CSRF_COOKIE_NAME,
             "csrf_days": settings.CSRF_COOKIE_AGE // day,
+            "kiosk_cookie": settings.KIOSK_DEVICE_COOKIE,
+            "kiosk_days": settings.KIOSK_DEVICE_DAYS,
             "mail_days": getattr(settings, "EMAIL_QUEUE_KEEP_DAYS", 7),
             "base_map": bool(settings.LEAFLET_CONFIG.get("TILES")),
             # Set only where reads go to a replica (config/db_router.py, decision 0028).

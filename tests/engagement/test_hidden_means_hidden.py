@@ -35,6 +35,8 @@ def public_surfaces(client: Client, campaign, ids: list[int]) -> dict[str, str]:
     pages = {
         "campaign page": f"/campaigns/{campaign.slug}/",
         "campaign page, English": f"/en/campaigns/{campaign.slug}/",
+        "kiosk": f"/campaigns/{campaign.slug}/kiosk/",
+        "kiosk thanks": f"/en/campaigns/{campaign.slug}/kiosk/thanks/",
         "search": f"/en/campaigns/{campaign.slug}/?q=Zanzibar",
         "sorted": f"/en/campaigns/{campaign.slug}/?sort=supported",
         "map API": "/api/v1/contributions/",

@@ -277,7 +277,9 @@ export function addBaseMaps(map, layers) {
   const none = L.layerGroup();
   none.baseMapId = NONE;
   choices.push({ id: NONE, name: gettext("No base map"), layer: none });
-  const wanted = remembered();
+  // A shared screen (the kiosk, decision 0048) keeps nothing in the browser: no remembered choice.
+  const keep = !map.getContainer().closest("[data-no-storage]");
+  const wanted = keep ? remembered() : null;
   const chosen = choices.find((choice) => choice.id === wanted) ?? choices[0];
   chosen.layer.addTo(map);
   const named = {};
@@ -285,7 +287,7 @@ export function addBaseMaps(map, layers) {
   const control = L.control.layers(named, null, { position: "topright" }).addTo(map);
   makeKeyboardFriendly(control);
   map.on("baselayerchange", (event) => {
-    if (event.layer.baseMapId) remember(event.layer.baseMapId);
+    if (keep && event.layer.baseMapId) remember(event.layer.baseMapId);
   });
   map.baseMapControl = control;
   return control;

@@ -59,6 +59,7 @@ PARAMETERS = [
     *("bulk_reason", "pilot", "decision", "parent", "reply_to", "photo", "photos", "email"),
     *("message", "page_url", "rating", "remove_contributions", "confirm", "organisation"),
     *("starts_on", "ends_on", "hypothesis", "asks", "planned_methods", "measures", "actuals"),
+    "after",  # the live screen's cursor (engagement/participation/live_views.py)
     *("narrative", "next_step", "outcome", "methods", "stories", "preview_language", "name"),
     *("business_id", "members", "slug", "password", "login", "key", "token", "remember"),
     *("unit", "moved", "added", "way", "item", "proposal", "suggest"),

@@ -590,3 +590,12 @@ LOGGING = {
 # strings. User input never reaches GDAL here (points are built from numbers, GeoJSON is parsed
 # by GEOS), so the warning is silenced; see docs/decisions/0002-debian-gdal.md.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+
+# The live screen's server-sent events (docs/decisions/0049): each stream holds a WSGI thread for
+# at most LIVE_STREAM_SECONDS, then ends and the browser comes back after LIVE_RETRY_MS with the
+# last event's id; the change log is read every LIVE_POLL_SECONDS; at most
+# LIVE_STREAMS_PER_PROCESS streams per process (gunicorn: 4 threads each), others poll.
+LIVE_STREAM_SECONDS = env.float("LIVE_STREAM_SECONDS", default=25)
+LIVE_POLL_SECONDS = env.float("LIVE_POLL_SECONDS", default=0.5)
+LIVE_RETRY_MS = env.int("LIVE_RETRY_MS", default=1000)
+LIVE_STREAMS_PER_PROCESS = env.int("LIVE_STREAMS_PER_PROCESS", default=2)

@@ -46,3 +46,7 @@ MAP_PMTILES_DIR = Path(env("MAP_PMTILES_DIR", default=str(BASE_DIR / ".local" / 
 # The staff sign-in's apps are always installed in tests, so their tables exist; the provider
 # itself is configured by the fixture that starts the OpenID stand-in (tests/oidc_standin.py).
 INSTALLED_APPS = [*INSTALLED_APPS, *(app for app in OIDC_APPS if app not in INSTALLED_APPS)]
+# A live screen's stream ends quickly in tests (the no-500 sweep, the stream's own tests); a
+# server a test starts may say otherwise in its environment.
+LIVE_STREAM_SECONDS = env.float("LIVE_STREAM_SECONDS", default=1)
+LIVE_POLL_SECONDS = env.float("LIVE_POLL_SECONDS", default=0.1)

@@ -2,11 +2,23 @@
 
 from django.urls import path
 
-from engagement.participation import views
+from engagement.participation import live_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("campaigns/<slug:slug>/", views.campaign_detail, name="campaign-detail"),
+    # The live screen of a workshop (docs/decisions/0049).
+    path("campaigns/<slug:slug>/live/", live_views.campaign_live, name="campaign-live"),
+    path(
+        "campaigns/<slug:slug>/live/events",
+        live_views.campaign_live_events,
+        name="campaign-live-events",
+    ),
+    path(
+        "campaigns/<slug:slug>/live/changes",
+        live_views.campaign_live_changes,
+        name="campaign-live-changes",
+    ),
     path("contributions/<int:pk>/", views.contribution_detail, name="contribution-detail"),
     path("contributions/<int:pk>/edit/", views.contribution_edit, name="contribution-edit"),
     path(

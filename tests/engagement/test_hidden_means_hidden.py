@@ -1,7 +1,7 @@
 """Hidden means hidden: a hidden or withdrawn item, and a blocked user's name, vanish from every
 public surface that exists (map and list, detail, search, GeoJSON, comments, photos, counts and
-notifications, Open311, OGC API - Features, the map's vector tiles at every zoom). Exports must
-join this crawl."""
+notifications, Open311, OGC API - Features, the map's vector tiles at every zoom, the live
+screen with its event stream and JSON changes). Exports must join this crawl."""
 
 import json
 
@@ -51,6 +51,8 @@ def public_surfaces(client: Client, campaign, ids: list[int]) -> dict[str, str]:
             "?bbox=23.63,61.50,23.64,61.51"
         ),
         "OGC API collections": "/features/collections",
+        "live screen": f"/en/campaigns/{campaign.slug}/live/",
+        "live changes": f"/en/campaigns/{campaign.slug}/live/changes?after=0",
     }
     for pk in ids:
         pages[f"detail {pk}"] = f"/en/contributions/{pk}/"
@@ -61,16 +63,28 @@ def public_surfaces(client: Client, campaign, ids: list[int]) -> dict[str, str]:
         pages[f"OGC API item {pk}"] = (
             f"/features/collections/contributions-{campaign.slug}/items/{pk}"
         )
-    return {name: client.get(url).content.decode() for name, url in pages.items()}
+    texts = {name: client.get(url).content.decode() for name, url in pages.items()}
+    # The live screen's event stream from its beginning (it ends after LIVE_STREAM_SECONDS).
+    stream = client.get(
+        f"/en/campaigns/{campaign.slug}/live/events", headers={"last-event-id": "0"}
+    )
+    texts["live events"] = b"".join(stream.streaming_content).decode()
+    return texts
 
 
 @pytest.fixture(autouse=True)
 def tiles_see_writes_at_once(settings):
+    settings.LIVE_STREAM_SECONDS = 0.2
     """Tiles read the campaign's map version at most once a second; here, at every request, and
     its trigger (deferred to a commit, which a test never makes) fires at once."""
     settings.TILE_VERSION_SECONDS = 0
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS contribution_map_version IMMEDIATE")
+        # The live screen's change log (migration engagement/0026_live), likewise deferred.
+        cursor.execute(
+            "SET CONSTRAINTS contribution_live_change, contribution_live_change_update, "
+            "contribution_live_change_delete IMMEDIATE"
+        )
 
 
 def tile_ids(client: Client, campaign) -> dict[int, set[int]]:
@@ -130,6 +144,7 @@ def test_a_hidden_item_is_on_no_public_surface(
     assert all(item.pk in ids for ids in seen.values()), (item.pk, seen)
     # The crawl sees the item everywhere while it is public.
     shown = ("campaign page", "map API", "Open311 requests, JSON", "Open311 requests, XML")
+    shown += ("live screen", "live changes", "live events")
     for name in (*shown, "OGC API items", "OGC API items, box", f"OGC API item {item.pk}"):
         assert SECRET_TITLE in before[name], name
 
@@ -155,7 +170,8 @@ def test_a_hidden_item_is_on_no_public_surface(
 
     for z, ids in tile_ids(client, theme.campaign).items():
         assert item.pk not in ids, f"tile at zoom {z}"
-    for name, text in public_surfaces(client, theme.campaign, [item.pk]).items():
+    after = public_surfaces(client, theme.campaign, [item.pk])
+    for name, text in after.items():
         assert SECRET_TITLE not in text, name
         assert "Secret body text" not in text, name
         for coordinate in coordinate_strings():
@@ -170,6 +186,13 @@ def test_a_hidden_item_is_on_no_public_surface(
         response = facilitator.get(url)
         text = b"".join(response.streaming_content) if response.streaming else response.content
         assert response.status_code == 200 and SECRET_TITLE not in text.decode(), url
+    # The live screen is told to take the pin away, and nothing more about it.
+    assert "event: remove\nid: " in after["live events"]
+    assert json.dumps({"id": item.pk}) in after["live events"]
+    changes = json.loads(after["live changes"])["events"]
+    assert {"type": "remove", "id": item.pk} in [
+        {"type": e["type"], "id": e.get("id")} for e in changes
+    ]
     # The photo files themselves (config/media.py), not only the API's list of them.
     assert [client.get(url).status_code for url in photo_files] == [404, 404]
     if how == "author blocked":

@@ -2,7 +2,7 @@
 cursor, what changed after a cursor as the public sees it now, the counts by theme, and the
 server-sent event stream built from them.
 
-The change log (`engagement_live_change`, migration 0024) only names the contributions whose
+The change log (`engagement_live_change`, migration 0026_live) only names the contributions whose
 public face changed, in commit order per campaign; what an event carries comes from the public
 selectors (`contributions_public`, the map API's feature text at the public location), so the
 screen shows exactly what the public map shows: a published pin, or its removal when it is no

@@ -428,21 +428,9 @@ ANONYMOUS_RATE_LIMITS = {
     "support": (env.int("RATE_SUPPORTS_PER_HOUR", default=60), 3600),
     "flag": (env.int("RATE_FLAGS_PER_HOUR", default=20), 3600),
 }
-# A walk session (engagement/walks/, decision 0047) still takes pins sent with its code this many
-# hours after it ended: pins made on the walk without a connection are sent when it returns.
-WALK_SESSION_GRACE_HOURS = env.int("WALK_SESSION_GRACE_HOURS", default=24)
-# An activated kiosk screen (a library's, engagement/kiosk/, decision 0048) counts its own
-# input, everyone at it sharing one address: (count, seconds) per screen.
-KIOSK_RATE_LIMITS = {
-    "contribution": (env.int("KIOSK_CONTRIBUTIONS_PER_HOUR", default=120), 3600),
-}
-# The kiosk starts over after this many seconds without input (a warning counts down the last
-# KIOSK_WARNING_SECONDS), and this many seconds after the thanks; an activation lasts this long.
-KIOSK_IDLE_SECONDS = env.int("KIOSK_IDLE_SECONDS", default=90)
-KIOSK_WARNING_SECONDS = 10
-KIOSK_THANKS_SECONDS = env.int("KIOSK_THANKS_SECONDS", default=12)
-KIOSK_DEVICE_DAYS = env.int("KIOSK_DEVICE_DAYS", default=365)
-KIOSK_DEVICE_COOKIE = "yhdessa_kiosk"
+# Walk sessions, the kiosk and the live screen (issue 17): config/settings/walkshops.py.
+from config.settings.walkshops import *  # noqa: E402, F403
+
 # Anonymous supports of one contribution from one address (a family behind one router each
 # supports once); beyond, a resident signs in to add theirs.
 ANONYMOUS_SUPPORTS_PER_ADDRESS = env.int("ANONYMOUS_SUPPORTS_PER_ADDRESS", default=5)
@@ -590,12 +578,3 @@ LOGGING = {
 # strings. User input never reaches GDAL here (points are built from numbers, GeoJSON is parsed
 # by GEOS), so the warning is silenced; see docs/decisions/0002-debian-gdal.md.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
-
-# The live screen's server-sent events (docs/decisions/0049): each stream holds a WSGI thread for
-# at most LIVE_STREAM_SECONDS, then ends and the browser comes back after LIVE_RETRY_MS with the
-# last event's id; the change log is read every LIVE_POLL_SECONDS; at most
-# LIVE_STREAMS_PER_PROCESS streams per process (gunicorn: 4 threads each), others poll.
-LIVE_STREAM_SECONDS = env.float("LIVE_STREAM_SECONDS", default=25)
-LIVE_POLL_SECONDS = env.float("LIVE_POLL_SECONDS", default=0.5)
-LIVE_RETRY_MS = env.int("LIVE_RETRY_MS", default=1000)
-LIVE_STREAMS_PER_PROCESS = env.int("LIVE_STREAMS_PER_PROCESS", default=2)

@@ -335,6 +335,7 @@ PERIODIC_TASKS = [
         env.int("ANALYSIS_REFRESH_SECONDS", default=600),
     ),
     ("toolkit.pilots.evaluation.pilot_evaluation_start_task", 3600),
+    ("engagement.participation.live.live_changes_prune", 3600),
 ]
 # The analysis page's summaries are rebuilt this often (docs/decisions/0027); a view they do not
 # serve (hexagons and words of a period, words of a kind, status or sub-area) counts the newest

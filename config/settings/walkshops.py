@@ -29,3 +29,5 @@ LIVE_STREAM_SECONDS = env.float("LIVE_STREAM_SECONDS", default=25)
 LIVE_POLL_SECONDS = env.float("LIVE_POLL_SECONDS", default=0.5)
 LIVE_RETRY_MS = env.int("LIVE_RETRY_MS", default=1000)
 LIVE_STREAMS_PER_PROCESS = env.int("LIVE_STREAMS_PER_PROCESS", default=2)
+# The worker deletes the change log's rows older than this (engagement.participation.live).
+LIVE_CHANGES_KEEP_HOURS = env.int("LIVE_CHANGES_KEEP_HOURS", default=24)

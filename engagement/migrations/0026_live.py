@@ -12,17 +12,10 @@ the server, with no gaps. The row says only which contribution changed; the read
 public selectors for what the public sees of it now.
 """
 
-from django.db import migrations
+import django.db.models.functions.datetime
+from django.db import migrations, models
 
 FORWARD = """
-CREATE TABLE engagement_live_change (
-    id bigserial PRIMARY KEY,
-    campaign_id bigint NOT NULL,
-    contribution_id bigint NOT NULL,
-    at timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX engagement_live_change_campaign ON engagement_live_change (campaign_id, id);
-
 CREATE OR REPLACE FUNCTION engagement_contribution_live_change() RETURNS trigger AS $$
 DECLARE
     row_campaign bigint;
@@ -74,11 +67,32 @@ DROP TRIGGER IF EXISTS contribution_live_change ON engagement_contribution;
 DROP TRIGGER IF EXISTS contribution_live_change_update ON engagement_contribution;
 DROP TRIGGER IF EXISTS contribution_live_change_delete ON engagement_contribution;
 DROP FUNCTION IF EXISTS engagement_contribution_live_change();
-DROP TABLE IF EXISTS engagement_live_change;
 """
 
 
 class Migration(migrations.Migration):
     dependencies = [("engagement", "0025_kiosk")]
 
-    operations = [migrations.RunSQL(FORWARD, REVERSE)]
+    operations = [
+        migrations.CreateModel(
+            name="LiveChange",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("campaign_id", models.BigIntegerField()),
+                ("contribution_id", models.BigIntegerField()),
+                (
+                    "at",
+                    models.DateTimeField(db_default=django.db.models.functions.datetime.Now()),
+                ),
+            ],
+            options={
+                "verbose_name": "live screen change",
+                "verbose_name_plural": "live screen changes",
+                "db_table": "engagement_live_change",
+                "indexes": [
+                    models.Index(fields=["campaign_id", "id"], name="live_change_campaign")
+                ],
+            },
+        ),
+        migrations.RunSQL(FORWARD, REVERSE),
+    ]

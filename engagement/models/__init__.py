@@ -16,6 +16,7 @@ from engagement.models.background import (
 from engagement.models.exports import ExportJob
 from engagement.models.feedback import AccessibilityFeedback
 from engagement.models.integration import ApiKey
+from engagement.models.live import LiveChange
 from engagement.models.map_cells import ContributionCell
 from engagement.models.moderation import Block, Flag, ModerationAction, Role
 from engagement.models.participation import (
@@ -57,6 +58,7 @@ __all__ = [
     "Follow",
     "HiddenReason",
     "InternalNote",
+    "LiveChange",
     "ModerationAction",
     "OncePerParticipant",
     "Participant",

@@ -14,13 +14,15 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.utils import timezone
+from django_tasks import task
 
-from engagement.models import Campaign
+from engagement.models import Campaign, LiveChange
 from engagement.participation.selectors import (
     contributions_feature_texts,
     contributions_public,
@@ -154,3 +156,15 @@ def live_event_stream(*, campaign: Campaign, after: int) -> Iterator[str]:
         # Django's request_finished (sent when the server closes the response) then runs
         # close_old_connections for this thread, as after any request.
         _streams.release()
+
+
+@task()
+def live_changes_prune() -> int:
+    """Periodic: delete the change log's rows older than LIVE_CHANGES_KEEP_HOURS (a screen
+    away that long starts again from the page); the number deleted. The newest row of each
+    campaign stays, so a cursor never falls back to 0 and replays what a screen has shown."""
+    cutoff = timezone.now() - timedelta(hours=settings.LIVE_CHANGES_KEEP_HOURS)
+    newest = LiveChange.objects.values("campaign_id").annotate(newest=Max("id"))
+    keep = [row["newest"] for row in newest]
+    deleted, _by_model = LiveChange.objects.filter(at__lt=cutoff).exclude(id__in=keep).delete()
+    return deleted

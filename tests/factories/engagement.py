@@ -8,6 +8,7 @@ post-moderation.
 from datetime import timedelta
 
 import factory
+from django.db import connection
 from django.utils import timezone
 
 from engagement.models import (
@@ -18,6 +19,7 @@ from engagement.models import (
     ContributionCell,
     Follow,
     HiddenReason,
+    LiveChange,
     Participant,
     Photo,
     StatusChange,
@@ -234,3 +236,22 @@ class AccessibilityFeedbackFactory(factory.django.DjangoModelFactory):
     email = "palaute@example.org"
     page_url = "/"
     language = "fi"
+
+
+class LiveChangeFactory(factory.django.DjangoModelFactory):
+    """The live screen's change log row that publishing a contribution writes at its commit
+    (the table is never written by hand): the factory publishes one and fires the deferred
+    trigger at once (a test never commits; SET CONSTRAINTS runs what waited), returning its row."""
+
+    class Meta:
+        model = LiveChange
+
+    contribution = factory.SubFactory(
+        ContributionFactory, moderation_state=Contribution.ModerationState.PUBLISHED
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, contribution, **kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS contribution_live_change IMMEDIATE")
+        return model_class.objects.filter(contribution_id=contribution.pk).latest("id")

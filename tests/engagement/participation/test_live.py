@@ -12,9 +12,10 @@ from django.contrib.gis.geos import Point
 from django.db import connection
 from django.utils import timezone
 
-from engagement.models import Contribution
+from engagement.models import Contribution, LiveChange
 from engagement.moderation import services as moderation
-from tests.factories import CampaignFactory, ContributionFactory
+from engagement.participation.live import live_changes_prune
+from tests.factories import CampaignFactory, ContributionFactory, LiveChangeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +166,19 @@ def test_the_page_shows_counts_newest_pins_and_a_qr_code(client, theme):
     assert "/accounts/login/" not in html
     fi = client.get(f"/campaigns/{campaign.slug}/live/").content.decode()
     assert "Yhteys" in fi or 'lang="fi"' in fi
+
+
+def test_the_worker_prunes_old_changes_but_keeps_each_campaigns_newest(settings):
+    settings.LIVE_CHANGES_KEEP_HOURS = 24
+    old, newest_of_its_campaign, recent = (LiveChangeFactory() for _ in range(3))
+    # The first two are of one campaign: the newest row there stays, however old.
+    LiveChange.objects.filter(pk=newest_of_its_campaign.pk).update(campaign_id=old.campaign_id)
+    LiveChange.objects.filter(pk__in=[old.pk, newest_of_its_campaign.pk]).update(
+        at=timezone.now() - timedelta(hours=25)
+    )
+    assert live_changes_prune.call() == 1
+    assert set(LiveChange.objects.values_list("pk", flat=True)) >= {
+        newest_of_its_campaign.pk,
+        recent.pk,
+    }
+    assert not LiveChange.objects.filter(pk=old.pk).exists()

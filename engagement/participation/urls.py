@@ -2,11 +2,17 @@
 
 from django.urls import path
 
-from engagement.participation import views
+from engagement.participation import offline, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("campaigns/<slug:slug>/", views.campaign_detail, name="campaign-detail"),
+    # The campaign page as an installable web app (decision 0046).
+    path(
+        "campaigns/<slug:slug>/manifest.webmanifest",
+        offline.campaign_manifest,
+        name="campaign-manifest",
+    ),
     path("contributions/<int:pk>/", views.contribution_detail, name="contribution-detail"),
     path("contributions/<int:pk>/edit/", views.contribution_edit, name="contribution-edit"),
     path(

@@ -32,7 +32,8 @@ function fieldLabel(form, field) {
   if (!label) return "";
   const copy = label.cloneNode(true);
   for (const extra of copy.querySelectorAll(".required")) extra.remove();
-  return copy.textContent.trim();
+  // "Photos (optional)", "Title (required)": the name alone.
+  return copy.textContent.trim().replace(/\s*\([^)]*\)$/, "");
 }
 
 /** The place back on the map as the draft's own controls would have made it. */
@@ -89,10 +90,9 @@ export class Outbox {
     this.status = document.getElementById("outbox-status");
     this.editing = null; // the key of the entry now in the form
     this.sending = false;
-    this.dates = new Intl.DateTimeFormat(pageLanguage(), {
-      dateStyle: "short",
-      timeStyle: "short",
-    });
+    // English dates for a European reader, as the templates write them (config/formats).
+    const language = pageLanguage() === "en" ? "en-GB" : pageLanguage();
+    this.dates = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" });
   }
 
   start() {

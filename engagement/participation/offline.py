@@ -27,6 +27,7 @@ from engagement.models import Campaign
 from geo.basemap.layers import base_layers_for_page
 
 WORKER_SOURCE = "js/offline/sw.js"
+SITE_NAME = "Yhdessä"
 # The site's accent colour (static/css/site.css --accent) and its paper.
 THEME_COLOUR = "#0b4f8a"
 BACKGROUND_COLOUR = "#ffffff"
@@ -83,12 +84,12 @@ def campaign_manifest(request: HttpRequest, slug: str) -> HttpResponse:
     """The campaign page as an installable web app, in the page's language."""
     campaign = get_object_or_404(Campaign, slug=slug)
     url = campaign.get_absolute_url()
-    site = _("Yhdessä")
     title = campaign.title
     manifest = {
         "id": url,
-        "name": _("%(campaign)s · %(site)s") % {"campaign": title, "site": site},
-        "short_name": title if len(title) <= SHORT_NAME_CHARS else site,
+        # As the pages' <title> writes it (templates/base.html).
+        "name": f"{title} · {SITE_NAME}",
+        "short_name": title if len(title) <= SHORT_NAME_CHARS else SITE_NAME,
         "description": _("Pin ideas and needs on the map, with or without a connection."),
         "lang": get_language() or settings.LANGUAGE_CODE,
         "dir": "ltr",

@@ -12,12 +12,13 @@ import io
 import os
 import re
 
+import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
 from engagement.models import Contribution
 from tests.browser.conftest import watch_csp
-from tests.browser.test_base_map import base_maps  # noqa: F401 (a fixture)
+from tests.browser.test_base_map import base_maps  # noqa: F401 (the fixture, used by name)
 from tests.browser.test_campaign_journey import serious_violations
 
 CAMPAIGN = "/en/campaigns/tesoma-together/"
@@ -47,10 +48,12 @@ def pin_idea(page: Page, title: str, photo: dict) -> None:
     expect(page.locator("#form-status")).to_contain_text("kept on this device")
 
 
-def open_page(context, url: str, errors: list[str]):
+def open_page(context, url: str, errors: list[str], basemap: list | None = None):
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.on("pageerror", lambda error: errors.append(str(error)))
+    if basemap is not None:
+        page.on("response", lambda r: basemap.append(r) if "/basemap/" in r.url else None)
     return page, page.goto(url)
 
 
@@ -67,13 +70,12 @@ def screenshots(page: Page) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
+@pytest.mark.usefixtures("demo", "base_maps")
 def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     browser: Browser,
     live_server,
-    demo,
-    base_maps,
     settings,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     settings.MEDIA_ROOT = tmp_path
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
@@ -103,11 +105,15 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     kept = page.evaluate(KEPT_PAGE, url)
     page.close()
     assert not context.pages
-    page, response = open_page(context, url, errors)
+    basemap: list = []
+    page, response = open_page(context, url, errors, basemap)
     # The very bytes kept (a page the server renders has a new CSRF token and key).
     assert response.from_service_worker and response.text() == kept
     expect(page.locator("#outbox-list > li")).to_have_count(2)
-    expect(page.locator("#campaign-map .leaflet-tile-loaded").first).to_be_attached()
+    expect(page.locator("#campaign-map canvas.leaflet-tile-loaded").first).to_be_attached()
+    # The base map's ranges, answered by the worker from the whole file it keeps.
+    assert basemap and all(r.status == 206 and r.from_service_worker for r in basemap)
+    assert all(r.headers["content-range"].startswith("bytes ") for r in basemap)
     assert not Contribution.objects.filter(title__in=[GOOD, REFUSED]).exists()
 
     # Online again; the first answer is lost on the way: the entry stays and is sent again.
@@ -154,6 +160,18 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     assert page.locator("#id_photos").evaluate("(input) => input.files.length") == 1
     assert page.locator("#id_idempotency_key").input_value() == key
     expect(page.locator("#campaign-map")).to_be_visible()
+
+    # The kiosk and the live screen are never the worker's (other parts of issue 17 build them).
+    for screen in ("kiosk/", "live/"):
+        assert not page.goto(f"{url}{screen}").from_service_worker
+    # A base map over the limit is not kept, and the page says so.
+    settings.OFFLINE_BASEMAP_MAX_BYTES = 1000
+    page.goto(url)
+    expect(page.locator("#offline-status")).to_contain_text(
+        re.compile(
+            r"The base map is too large to keep for offline use \(\d+ kB, the limit is 1 kB\)"
+        )
+    )
 
     context.close()
     assert not errors, f"JavaScript errors: {errors}"

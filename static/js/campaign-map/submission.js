@@ -173,9 +173,7 @@ async function send({ form, draft, api, geometry, onPublished, outbox }) {
     if (!outbox || !offlineFailure(error)) throw error;
     await outbox.keep(snapshot);
     resetForm(form, draft);
-    return gettext(
-      "No connection: your contribution is kept on this device and will be sent when the connection returns.",
-    );
+    return gettext("No connection: your contribution is kept on this device and will be sent when the connection returns.");
   }
   if (response.status === 201) {
     const feature = await response.json();

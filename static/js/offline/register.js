@@ -49,9 +49,7 @@ async function keepBasemaps(worker, offline) {
       answer = await ask(worker, { type: "basemap", url: basemap.url, maxBytes: limit });
     }
     if (answer.tooLarge) {
-      const text = gettext(
-        "The base map is too large to keep for offline use (%(size)s, the limit is %(limit)s).",
-      );
+      const text = gettext("The base map is too large to keep for offline use (%(size)s, the limit is %(limit)s).");
       texts.push(
         interpolate(text, { size: formatBytes(answer.tooLarge), limit: formatBytes(limit) }),
       );

@@ -122,5 +122,3 @@ def offline_config(*, language: str) -> dict:
         "basemapMaxBytes": settings.OFFLINE_BASEMAP_MAX_BYTES,
         "basemaps": basemaps,
     }
-
-

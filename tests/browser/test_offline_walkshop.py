@@ -57,7 +57,7 @@ def open_page(context, url: str, errors: list[str], basemap: list | None = None)
     return page, page.goto(url)
 
 
-def screenshots(page: Page) -> None:
+def screenshots(page: Page, name: str) -> None:
     folder = os.environ.get("OFFLINE_SHOTS")
     if not folder:
         return
@@ -65,8 +65,8 @@ def screenshots(page: Page) -> None:
     for width in (1366, 320):
         page.set_viewport_size({"width": width, "height": 900})
         page.locator("#outbox").scroll_into_view_if_needed()
-        page.screenshot(path=f"{folder}/outbox-{width}.png", full_page=width == 320)
-        page.screenshot(path=f"{folder}/outbox-{width}-view.png")
+        page.screenshot(path=f"{folder}/{name}-{width}.png", full_page=width == 320)
+        page.screenshot(path=f"{folder}/{name}-{width}-view.png")
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -99,7 +99,7 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     expect(items.nth(0)).to_contain_text(GOOD)
     expect(items.nth(0)).to_contain_text("1 photo")
     expect(items.nth(1)).to_contain_text(REFUSED)
-    screenshots(page)
+    screenshots(page, "two-waiting")
 
     # Closed, and opened again without a connection: the page comes from the worker's cache.
     kept = page.evaluate(KEPT_PAGE, url)
@@ -140,6 +140,7 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     page.reload()  # a try on the page's load
     outbox_status = page.locator("#outbox-status")
     expect(outbox_status).to_contain_text(f"“{GOOD}” was sent")
+    expect(outbox_status).to_contain_text(f"“{REFUSED}” was not accepted")
     refused = page.locator("#outbox-list > li")
     expect(refused).to_have_count(1)
     expect(refused).to_contain_text(REFUSED)
@@ -149,6 +150,7 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     assert not Contribution.objects.filter(title=REFUSED).exists()
     expect(page.locator("#contribution-list > li").first).to_contain_text(GOOD)
     assert serious_violations(page) == []
+    screenshots(page, "one-refused")
 
     # Edit: back into the form with the reason beside the photos field and the same key.
     key = refused.get_attribute("data-key")
@@ -159,7 +161,13 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     expect(page.locator("#form-errors")).to_be_focused()
     assert page.locator("#id_photos").evaluate("(input) => input.files.length") == 1
     assert page.locator("#id_idempotency_key").input_value() == key
-    expect(page.locator("#campaign-map")).to_be_visible()
+    # A real photo instead, sent from the form with the entry's key: it arrives, the entry goes.
+    photo = {"name": "sign.jpg", "mimeType": "image/jpeg", "buffer": jpeg()}
+    form.get_by_label(re.compile("^Photos")).set_input_files(files=[photo])
+    form.get_by_role("button", name="Send").click()
+    expect(page.locator("#form-status")).to_contain_text("Thank you")
+    expect(page.locator("#outbox")).to_be_hidden()
+    assert Contribution.objects.get(title=REFUSED).idempotency_key.hex == key.replace("-", "")
 
     # The kiosk and the live screen are never the worker's (other parts of issue 17 build them).
     for screen in ("kiosk/", "live/"):

@@ -153,6 +153,7 @@ export class Outbox {
   }
 
   async sendAll() {
+    this.announced = false; // this round's first outcome replaces the last round's
     for (const entry of await outboxEntries(this.campaign)) {
       if (entry.errors || entry.key === this.editing) continue; // waits for the resident
       // Another tab may have sent it since the list was read.
@@ -185,7 +186,8 @@ export class Outbox {
       const text = published
         ? gettext("“%(title)s” was sent: it is on the map and in the list.")
         : gettext("“%(title)s” was sent: it will be public once a moderator has read it.");
-      this.announce(interpolate(text, { title }));
+      this.announce(interpolate(text, { title }), { add: this.announced });
+      this.announced = true;
       return "sent";
     }
     if (REFUSALS.includes(response.status)) {
@@ -197,14 +199,18 @@ export class Outbox {
       }
       await outboxPut({ ...entry, errors });
       const text = gettext("“%(title)s” was not accepted: see the reason under “Waiting to be sent”.");
-      this.announce(interpolate(text, { title }));
+      this.announce(interpolate(text, { title }), { add: this.announced });
+      this.announced = true;
       return "refused";
     }
     return "error"; // a server error: tried again later
   }
 
-  announce(text) {
-    this.status.textContent = text;
+  /** Says what happened in the live region; `add`: after what it says already. */
+  announce(text, { add = false } = {}) {
+    const line = el("p", {}, text);
+    if (add) this.status.append(line);
+    else this.status.replaceChildren(line);
   }
 
   // The list ---------------------------------------------------------------------------------

@@ -20,11 +20,15 @@ export function formatBytes(bytes) {
   return format.format(megabytes ? bytes / 1e6 : Math.max(1, Math.round(bytes / 1e3)));
 }
 
-/** The worker's answer to one message (a MessageChannel's reply). */
-function ask(worker, message) {
+/** The worker's answer to one message (a MessageChannel's reply), or {error} after timeoutMs. */
+function ask(worker, message, timeoutMs = 30_000) {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = (event) => resolve(event.data ?? {});
+    const timer = setTimeout(() => resolve({ error: "timeout" }), timeoutMs);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(event.data ?? {});
+    };
     worker.postMessage(message, [channel.port2]);
   });
 }
@@ -46,7 +50,8 @@ async function keepBasemaps(worker, offline) {
     const limit = offline.basemapMaxBytes;
     let answer = { tooLarge: basemap.bytes };
     if (basemap.bytes <= limit) {
-      answer = await ask(worker, { type: "basemap", url: basemap.url, maxBytes: limit });
+      // A large file on a slow connection takes its time.
+      answer = await ask(worker, { type: "basemap", url: basemap.url, maxBytes: limit }, 300_000);
     }
     if (answer.tooLarge) {
       const text = gettext("The base map is too large to keep for offline use (%(size)s, the limit is %(limit)s).");
@@ -75,8 +80,7 @@ export async function setupOffline(offline) {
   if (!offline || !status || !("serviceWorker" in navigator) || !window.caches) return;
   const say = (text, state) => {
     status.textContent = text;
-    status.hidden = false;
-    if (state) status.dataset.state = state;
+    status.dataset.state = state;
   };
   try {
     await navigator.serviceWorker.register(offline.serviceWorker, { scope: "/" });
@@ -86,14 +90,13 @@ export async function setupOffline(offline) {
     // The first pins and tiles load after the map starts: give them a moment to be listed.
     await wait(800);
     const worker = registration.active;
-    if (navigator.onLine) {
-      const answer = await ask(worker, { type: "precache", urls: loadedUrls() });
-      if (answer.error) throw new Error(answer.error);
-    }
-    say(navigator.onLine ? await keepBasemaps(worker, offline) : "", "ready");
     if (!navigator.onLine) {
       say(gettext("No connection: this page was opened from what this device keeps."), "ready");
+      return;
     }
+    const answer = await ask(worker, { type: "precache", urls: loadedUrls() });
+    if (answer.error) throw new Error(answer.error);
+    say(await keepBasemaps(worker, offline), "ready");
   } catch {
     say(gettext("This page could not be kept for offline use."), "failed");
   }

@@ -22,7 +22,8 @@ const NETWORK_WAIT_MS = 4000;
 
 const languages = FACTS.languages.map((code) => code.replace(/[^a-z-]/g, "")).join("|");
 const prefix = languages ? `(?:/(?:${languages}))?` : "";
-const CAMPAIGN_PAGE = new RegExp(`^${prefix}/campaigns/[^/]+/$`);
+// A campaign's page, or the site's front page (the default campaign's page, in each language).
+const CAMPAIGN_PAGE = new RegExp(`^${prefix}/(?:campaigns/[^/]+/)?$`);
 const CATALOG = new RegExp(`^${prefix}/jsi18n/$`);
 // A static file whose name carries its content's hash (ManifestStaticFilesStorage): it never
 // changes, so a kept copy is always right.

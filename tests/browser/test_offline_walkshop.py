@@ -168,6 +168,16 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     expect(page.locator("#outbox")).to_be_hidden()
     assert Contribution.objects.get(title=REFUSED).idempotency_key.hex == key.replace("-", "")
 
+    # Delete, after a question: the entry goes, and the focus to the form.
+    context.set_offline(True)
+    pin_idea(page, "Changed my mind", {"name": "a.jpg", "mimeType": "image/jpeg", "buffer": jpeg()})
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete “Changed my mind”").click()
+    expect(page.locator("#outbox")).to_be_hidden()
+    expect(page.locator("#outbox-status")).to_contain_text("was deleted from this device")
+    expect(page.locator("#form-heading")).to_be_focused()
+    context.set_offline(False)
+
     # The kiosk and the live screen are never the worker's (other parts of issue 17 build them).
     for screen in ("kiosk/", "live/"):
         assert not page.goto(f"{url}{screen}").from_service_worker

@@ -17,7 +17,7 @@ from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
 from engagement.models import Contribution
-from tests.browser.conftest import watch_csp
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, watch_csp
 from tests.browser.test_base_map import base_maps  # noqa: F401 (the fixture, used by name)
 from tests.browser.test_campaign_journey import serious_violations
 
@@ -199,3 +199,47 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     context.close()
     assert not errors, f"JavaScript errors: {errors}"
     assert not violations, f"Content-Security-Policy violations: {violations}"
+
+
+def launch_profile(browser: Browser, profile):
+    """Chromium on a profile folder of its own: closing it closes the browser itself."""
+    return browser.browser_type.launch_persistent_context(
+        profile,
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        locale="en-GB",
+        viewport={"width": 1280, "height": 900},
+    )
+
+
+@pytest.mark.usefixtures("demo", "base_maps")
+def test_a_waiting_idea_survives_the_browser_being_closed(
+    browser: Browser, live_server, settings, tmp_path
+):
+    """The browser itself closed and started again on the same profile, still offline."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    profile = tmp_path / "profile"
+    url = f"{live_server.url}{CAMPAIGN}"
+    title = "Crossing by the school"
+    errors: list[str] = []
+    context = launch_profile(browser, profile)
+    page, _ = open_page(context, url, errors)
+    expect(page.locator("#offline-status")).to_have_attribute("data-state", "ready")
+    context.set_offline(True)
+    pin_idea(page, title, {"name": "x.jpg", "mimeType": "image/jpeg", "buffer": jpeg()})
+    expect(page.locator("#outbox-list > li")).to_have_count(1)
+    context.close()
+
+    context = launch_profile(browser, profile)
+    context.set_offline(True)
+    page, response = open_page(context, url, errors)
+    assert response.from_service_worker
+    expect(page.locator("#outbox-list > li")).to_contain_text(title)
+    assert not Contribution.objects.filter(title=title).exists()
+    context.set_offline(False)
+    expect(page.locator("#outbox-status")).to_contain_text(f"“{title}” was sent")
+    expect(page.locator("#outbox")).to_be_hidden()
+    context.close()
+    assert Contribution.objects.filter(title=title).count() == 1
+    assert not errors, f"JavaScript errors: {errors}"

@@ -42,9 +42,16 @@ ICONS = [
 ]
 
 
-@lru_cache(maxsize=1)
 def _worker_source() -> str:
-    """The worker's code: the source file (development, tests), else the collected copy."""
+    """The worker's code, read once per process (in DEBUG at every request, so an edit shows)."""
+    if settings.DEBUG:
+        _worker_file.cache_clear()
+    return _worker_file()
+
+
+@lru_cache(maxsize=1)
+def _worker_file() -> str:
+    """The source file (development, tests), else the collected copy."""
     path = finders.find(WORKER_SOURCE)
     if path:
         with open(path, encoding="utf-8") as handle:

@@ -79,6 +79,9 @@ def policy_directives(
         "font-src": [SELF],
         # The toolkit's videos and their captions.
         "media-src": [SELF],
+        # The campaign page's service worker (/sw.js) and its web app manifest (decision 0046).
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

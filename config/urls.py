@@ -24,6 +24,7 @@ from config.media import media_serve
 from engagement.common.api import request_too_large_message
 from engagement.interop.ogc.views import landing as ogc_landing
 from engagement.participation.api import contribution_tile
+from engagement.participation.offline import service_worker
 from geo.basemap.views import basemap_file
 
 
@@ -48,6 +49,9 @@ javascript_catalog = cache_control(public=True, max_age=3600)(
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # The campaign pages' service worker, at the root so that its scope covers every
+    # language's pages (engagement/participation/offline.py, decision 0046).
+    path("sw.js", service_worker, name="service-worker"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/pilots/", include("toolkit.pilots.api_urls")),
     path("api/v1/places/", include("geo.api_urls")),

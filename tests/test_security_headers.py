@@ -28,6 +28,8 @@ POLICY = {
     "connect-src": "'self'",
     "font-src": "'self'",
     "media-src": "'self'",
+    "worker-src": "'self'",
+    "manifest-src": "'self'",
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",
@@ -59,6 +61,8 @@ def assert_protected(response) -> None:
         ("/api/v1/schema/", {}, 200),
         ("/open311/v2/services.json", {}, 200),
         ("/healthz", {}, 200),
+        ("/sw.js", {}, 200),
+        ("/en/campaigns/tesoma-together/manifest.webmanifest", {}, 200),
         ("/jsi18n/", {}, 200),
         ("/static/css/site.css", {}, 200),  # answered by WhiteNoise, before most middleware
         ("/static/js/lib/site-map.js", {}, 200),

@@ -504,6 +504,9 @@ MAP_BASE_LAYERS = base_layers_read(
     tiles_attribution=env("MAP_TILES_ATTRIBUTION", default=""),
 )
 MAP_PMTILES_DIR = Path(env("MAP_PMTILES_DIR", default=str(BASE_DIR / ".local" / "basemap")))
+# The offline walkshop mode (docs/decisions/0046): a PMTiles base map at most this many bytes is
+# kept whole in the browser for use without a connection; a larger one is not (the page says so).
+OFFLINE_BASEMAP_MAX_BYTES = env.int("OFFLINE_BASEMAP_MAX_BYTES", default=50_000_000)
 # The admin's map widgets are django-leaflet's own: they get the raster layers through TILES.
 # The site's maps take their layers from MAP_BASE_LAYERS instead (geo/templatetags/site_maps.py).
 LEAFLET_CONFIG = {

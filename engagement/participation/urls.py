@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from engagement.participation import live_views, views
+from engagement.participation import live_views, offline, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,6 +18,12 @@ urlpatterns = [
         "campaigns/<slug:slug>/live/changes",
         live_views.campaign_live_changes,
         name="campaign-live-changes",
+    ),
+    # The campaign page as an installable web app (decision 0046).
+    path(
+        "campaigns/<slug:slug>/manifest.webmanifest",
+        offline.campaign_manifest,
+        name="campaign-manifest",
     ),
     path("contributions/<int:pk>/", views.contribution_detail, name="contribution-detail"),
     path("contributions/<int:pk>/edit/", views.contribution_edit, name="contribution-edit"),

@@ -39,6 +39,7 @@ from engagement.participation.forms import (
     ListFilterForm,
 )
 from engagement.participation.middleware import client_address
+from engagement.participation.offline import offline_config
 from engagement.participation.selectors import (
     campaign_default,
     contribution_comments,
@@ -179,6 +180,8 @@ def _map_config(campaign: Campaign, filters, themes) -> dict:
         "geometryKinds": campaign.geometry_kinds,
         "kinds": dict(Contribution.Kind.choices),
         "statuses": dict(Contribution.Status.choices),
+        # The offline walkshop mode (engagement/participation/offline.py, decision 0046).
+        "offline": offline_config(language=(get_language() or "fi").split("-")[0]),
     }
 
 

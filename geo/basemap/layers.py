@@ -68,4 +68,6 @@ def _pmtiles(layer: BaseLayer, language: str) -> dict | None:
         # The orientation map's own rules, or protomaps-leaflet's style for Protomaps' schema.
         "style": "orientation" if metadata.get("yhdessa:style") == STYLE else "protomaps",
         "maxDataZoom": layer.max_zoom or metadata.get("max_zoom") or 15,
+        # Its size: the campaign page keeps a small enough file for offline use (decision 0046).
+        "bytes": file.size,
     }

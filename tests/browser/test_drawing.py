@@ -265,15 +265,16 @@ def test_focus_stays_on_the_form_after_refusals_and_follows_the_summarys_links(
     expect(page.locator("#map-status")).to_have_text("Alueessa on oltava vähintään 3 pistettä.")
     has_focus(page, "draw-start")
 
-    # A send that fails on the way: the summary says so, and has the focus.
+    # A send that fails on the way (no connection): the contribution waits on the device to be
+    # sent later (the outbox, decision 0046), the status says so and has the focus.
     fill_form(page, "Lähetys katkeaa")
     page.locator("#shape-choice input[value=point]").check()
     page.get_by_role("button", name="Aseta merkki kartan keskelle").click()
     page.route("**/api/v1/contributions/", lambda route: route.abort())
     page.get_by_role("button", name="Lähetä").click()
-    expect(summary).to_contain_text("Lähetys epäonnistui")
-    has_focus(page, "form-errors")
-    expect(page.locator("#id_title")).to_have_value("Lähetys katkeaa")
+    expect(page.locator("#form-status")).to_contain_text("tallessa tässä laitteessa")
+    has_focus(page, "form-status")
+    expect(page.locator("#outbox-list > li")).to_contain_text("Lähetys katkeaa")
     assert not Contribution.objects.filter(title="Lähetys katkeaa").exists()
 
 

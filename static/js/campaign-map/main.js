@@ -11,6 +11,8 @@ import { listPrepend } from "./list.js";
 import { PinLayer, loadPilots } from "./pins.js";
 import { setupPlaceSearch } from "./search.js";
 import { setupNearby } from "./nearby.js";
+import { setupOutbox } from "./outbox.js";
+import { setupOffline } from "../offline/register.js";
 import { setupSubmission } from "./submission.js";
 
 const config = pageConfig();
@@ -32,16 +34,16 @@ window.addEventListener("map:init", (event) => {
   const pins = new PinLayer(map, config);
   pins.load();
   if (config.pilotsApi) loadPilots(map, config.pilotsApi);
+  // The page kept for use without a connection (decision 0046).
+  setupOffline(config.offline);
   if (!form) return; // The campaign is closed or refuses this visitor; the page says why.
   const draft = new Draft(map, form, config.geometryKinds[0]);
   if (config.nearbyApi) setupNearby({ form, draft, api: config.nearbyApi });
-  setupSubmission({
-    form,
-    draft,
-    api: config.api,
-    onPublished: (feature) => {
-      pins.addSent(feature);
-      listPrepend(feature, config);
-    },
-  });
+  const onPublished = (feature) => {
+    pins.addSent(feature);
+    listPrepend(feature, config);
+  };
+  // Contributions made without a connection wait there (decision 0046).
+  const outbox = setupOutbox({ form, draft, api: config.api, config, onPublished });
+  setupSubmission({ form, draft, api: config.api, onPublished, outbox });
 });

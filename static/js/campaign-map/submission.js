@@ -2,15 +2,20 @@
 // contribution, the API's messages beside the fields, the typed text kept when sending fails.
 // The focus never falls to the page: after a send it is on the thanks, after a refusal on the
 // error summary, and a link of the summary takes it to its field (the place: its controls).
+// Without a connection the contribution goes to the outbox (outbox.js, decision 0046) with its
+// key, and is sent from there when the connection returns.
 
 import { pageLanguage } from "../lib/config.js";
 import { el } from "../lib/dom.js";
 import { gettext } from "../lib/i18n.js";
 
 const FIELDS = ["kind", "theme", "title", "body", "geometry", "photos", "walk_code"];
-const TEXT_FIELDS = ["kind", "theme", "title", "body", "idempotency_key", "website", "walk_code"];
+// The form's fields that only the page reads: the API gets the place as `geometry` (GeoJSON)
+// and the flag as true or false. Every other field is sent as it is (a field another part of
+// the site adds to the form, too).
+const PAGE_ONLY = new Set(["csrfmiddlewaretoken", "lat", "lon", "shape", "geometry"]);
 
-function uuid4() {
+export function uuid4() {
   if (crypto.randomUUID) return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 0x0f) | 0x40;
@@ -19,7 +24,7 @@ function uuid4() {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-function clearErrors(form) {
+export function clearErrors(form) {
   for (const name of FIELDS) {
     form.querySelector(`#error-${name}`)?.replaceChildren();
     form.querySelector(`#field-${name}`)?.classList.remove("field-invalid");
@@ -67,7 +72,7 @@ function markInvalid(form, field) {
 }
 
 /** Messages per field beside each field, and all of them in the summary, which gets focus. */
-function showErrors(form, draft, errors) {
+export function showErrors(form, draft, errors) {
   const items = [];
   for (const [field, messages] of Object.entries(errors)) {
     const known = FIELDS.includes(field);
@@ -87,30 +92,70 @@ function showErrors(form, draft, errors) {
   summary.focus();
 }
 
-function requestBody(form, geometry) {
+/**
+ * The form as it is now, as the outbox keeps it: its fields by name (whatever fields the form
+ * has), the files chosen, the place as GeoJSON and the exact-location flag.
+ */
+export function formSnapshot(form, geometry) {
+  const fields = [];
+  const files = [];
+  for (const [name, value] of new FormData(form)) {
+    if (name === "csrfmiddlewaretoken") continue;
+    if (value instanceof File) {
+      if (value.name) files.push({ field: name, file: value });
+    } else if (name !== "exact_location_public") {
+      fields.push([name, value]);
+    }
+  }
+  return {
+    key: form.elements.idempotency_key.value,
+    fields,
+    files,
+    geometry: geometry && !geometry.error ? geometry : null,
+    exactPublic: form.elements.exact_location_public.checked,
+  };
+}
+
+/** The API's request body for a snapshot of the form. */
+export function requestBody(campaign, snapshot) {
   const body = new FormData();
-  body.set("campaign", form.dataset.campaign);
-  for (const name of TEXT_FIELDS) body.set(name, form.elements[name].value);
-  body.set("exact_location_public", form.elements.exact_location_public.checked ? "true" : "false");
-  if (geometry) body.set("geometry", JSON.stringify(geometry));
-  for (const file of form.elements.photos.files) body.append("photos", file);
+  body.set("campaign", campaign);
+  for (const [name, value] of snapshot.fields) {
+    if (!PAGE_ONLY.has(name)) body.append(name, value);
+  }
+  body.set("exact_location_public", snapshot.exactPublic ? "true" : "false");
+  if (snapshot.geometry) body.set("geometry", JSON.stringify(snapshot.geometry));
+  for (const { field, file } of snapshot.files) body.append(field, file);
   return body;
 }
 
-function post(form, url, body) {
+/** The CSRF token: the cookie's (newest, also for a page opened from the device), else the
+ * form's. */
+function csrfToken(form) {
+  const cookie = document.cookie.split("; ").find((part) => part.startsWith("csrftoken="));
+  return cookie ? decodeURIComponent(cookie.slice(10)) : form.elements.csrfmiddlewaretoken.value;
+}
+
+export function post(form, url, body, { signal } = {}) {
   return fetch(url, {
     method: "POST",
     credentials: "same-origin",
     headers: {
       Accept: "application/geo+json, application/json",
       "Accept-Language": pageLanguage(),
-      "X-CSRFToken": form.elements.csrfmiddlewaretoken.value,
+      "X-CSRFToken": csrfToken(form),
     },
     body,
+    signal,
   });
 }
 
-function resetForm(form, draft) {
+/** A failure of the connection rather than an answer of the server. */
+export function offlineFailure(error) {
+  return !navigator.onLine || error instanceof TypeError || error?.name === "AbortError";
+}
+
+export function resetForm(form, draft) {
   for (const name of ["title", "body", "photos"]) form.elements[name].value = "";
   draft.reset();
   // A new contribution needs a new key; a retry of a failed send keeps the old one.
@@ -118,10 +163,21 @@ function resetForm(form, draft) {
 }
 
 /** Sends the form; answers with the status line's text once the API has answered. */
-async function send({ form, draft, api, geometry, onPublished }) {
-  const response = await post(form, api, requestBody(form, geometry));
+async function send({ form, draft, api, geometry, onPublished, outbox }) {
+  const snapshot = formSnapshot(form, geometry);
+  let response;
+  try {
+    if (outbox && !navigator.onLine) throw new TypeError("offline");
+    response = await post(form, api, requestBody(form.dataset.campaign, snapshot));
+  } catch (error) {
+    if (!outbox || !offlineFailure(error)) throw error;
+    await outbox.keep(snapshot);
+    resetForm(form, draft);
+    return gettext("No connection: your contribution is kept on this device and will be sent when the connection returns.");
+  }
   if (response.status === 201) {
     const feature = await response.json();
+    await outbox?.sent(snapshot.key);
     const published = feature.properties.moderation === "published";
     if (published) onPublished(feature);
     resetForm(form, draft);
@@ -133,20 +189,24 @@ async function send({ form, draft, api, geometry, onPublished }) {
   }
   // Refusals with messages: bad input, another site's request, too large uploads, too many.
   if ([400, 403, 413, 429].includes(response.status)) {
-    showErrors(form, draft, await response.json());
+    const errors = await response.json();
+    await outbox?.refused(snapshot, errors);
+    showErrors(form, draft, errors);
     return "";
   }
   throw new Error(String(response.status));
 }
 
 /** Takes over the form's submit; without this script the form posts to the page as usual. */
-export function setupSubmission({ form, draft, api, onPublished }) {
+export function setupSubmission({ form, draft, api, onPublished, outbox }) {
   const button = form.querySelector("#submit-contribution");
   const status = form.querySelector("#form-status");
   const summary = form.querySelector("#form-errors");
   followSummaryLinks(form, draft);
   // The server's own summary, after a send without this script: it gets the focus as ours does.
   if (!summary.hidden) summary.focus();
+  // A page opened from the device (the outbox's) has the key it had when it was kept.
+  if (outbox) form.elements.idempotency_key.value = uuid4();
   let sending = false;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -162,7 +222,7 @@ export function setupSubmission({ form, draft, api, onPublished }) {
     button.setAttribute("aria-disabled", "true");
     status.textContent = gettext("Sending…");
     try {
-      const thanks = await send({ form, draft, api, geometry, onPublished });
+      const thanks = await send({ form, draft, api, geometry, onPublished, outbox });
       status.textContent = thanks;
       if (thanks) status.focus(); // sent: the thanks says where the contribution is now
     } catch {

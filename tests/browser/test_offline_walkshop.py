@@ -1,9 +1,9 @@
 """The offline walkshop mode in Chromium (docs/decisions/0046): the campaign page keeps itself
-and the base map, two ideas with a photo are pinned without a connection and wait in the outbox,
-survive the page being closed, are listed again on a page opened offline (from the service
-worker's cache), and are sent when the connection returns: the good one exactly once although
-the answer to its first send is lost, the one the server refuses kept with its reason and put
-back into the form by Edit. axe is run on the page with the outbox shown.
+and the base map, two ideas with a photo (and a third the server will refuse) are pinned without
+a connection and wait in the outbox, survive the page being closed, are listed again on a page
+opened offline (from the service worker's cache), and are sent when the connection returns: the
+two good ones each exactly once although the answer to the first send is lost, the one the server
+refuses kept with its reason and put back into the form by Edit. axe is run on the page with the outbox shown.
 
 Set OFFLINE_SHOTS=/some/folder to keep screenshots (1366 and 320 px) with two entries waiting.
 """
@@ -22,7 +22,7 @@ from tests.browser.test_base_map import base_maps  # noqa: F401 (the fixture, us
 from tests.browser.test_campaign_journey import serious_violations
 
 CAMPAIGN = "/en/campaigns/tesoma-together/"
-GOOD, REFUSED = "Bench by the pond", "Sign at the path"
+GOOD, REFUSED, GOOD2 = "Bench by the pond", "Sign at the path", "Shelter at the stop"
 # The page as the worker kept it (its cache), to tell it from one the server renders anew.
 KEPT_PAGE = """async (url) => {
   const cache = await caches.open("yhdessa-pages-v1");
@@ -93,12 +93,14 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     pin_idea(page, GOOD, {"name": "bench.jpg", "mimeType": "image/jpeg", "buffer": jpeg()})
     # A .jpg that is no image: only the server can tell.
     pin_idea(page, REFUSED, {"name": "sign.jpg", "mimeType": "image/jpeg", "buffer": b"no image"})
+    pin_idea(page, GOOD2, {"name": "shelter.jpg", "mimeType": "image/jpeg", "buffer": jpeg()})
     items = page.locator("#outbox-list > li")
-    expect(items).to_have_count(2)
-    expect(page.get_by_role("heading", name="Waiting to be sent (2)")).to_be_visible()
+    expect(items).to_have_count(3)
+    expect(page.get_by_role("heading", name="Waiting to be sent (3)")).to_be_visible()
     expect(items.nth(0)).to_contain_text(GOOD)
     expect(items.nth(0)).to_contain_text("1 photo")
     expect(items.nth(1)).to_contain_text(REFUSED)
+    expect(items.nth(2)).to_contain_text(GOOD2)
     screenshots(page, "two-waiting")
 
     # Closed, and opened again without a connection: the page comes from the worker's cache.
@@ -109,12 +111,12 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     page, response = open_page(context, url, errors, basemap)
     # The very bytes kept (a page the server renders has a new CSRF token and key).
     assert response.from_service_worker and response.text() == kept
-    expect(page.locator("#outbox-list > li")).to_have_count(2)
+    expect(page.locator("#outbox-list > li")).to_have_count(3)
     expect(page.locator("#campaign-map canvas.leaflet-tile-loaded").first).to_be_attached()
     # The base map's ranges, answered by the worker from the whole file it keeps.
     assert basemap and all(r.status == 206 and r.from_service_worker for r in basemap)
     assert all(r.headers["content-range"].startswith("bytes ") for r in basemap)
-    assert not Contribution.objects.filter(title__in=[GOOD, REFUSED]).exists()
+    assert not Contribution.objects.filter(title__in=[GOOD, REFUSED, GOOD2]).exists()
 
     # Online again; the first answer is lost on the way: the entry stays and is sent again.
     lost: list[int] = []
@@ -134,20 +136,28 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
             break
         page.wait_for_timeout(100)
     assert lost == [201]
-    expect(page.locator("#outbox-list > li")).to_have_count(2)
+    expect(page.locator("#outbox-list > li")).to_have_count(3)
     assert Contribution.objects.filter(title=GOOD).count() == 1
     page.reload()  # a try on the page's load
     outbox_status = page.locator("#outbox-status")
     expect(outbox_status).to_contain_text(f"“{GOOD}” was sent")
     expect(outbox_status).to_contain_text(f"“{REFUSED}” was not accepted")
+    expect(outbox_status).to_contain_text(f"“{GOOD2}” was sent")
     refused = page.locator("#outbox-list > li")
     expect(refused).to_have_count(1)
     expect(refused).to_contain_text(REFUSED)
     expect(refused.locator(".outbox-reasons")).to_contain_text("Photos:")
-    assert Contribution.objects.filter(title=GOOD).count() == 1
-    assert Contribution.objects.get(title=GOOD).photos.count() == 1
+    for title in (GOOD, GOOD2):  # each exactly once, with its photo
+        assert Contribution.objects.filter(title=title).count() == 1
+        assert Contribution.objects.get(title=title).photos.count() == 1
     assert not Contribution.objects.filter(title=REFUSED).exists()
-    expect(page.locator("#contribution-list > li").first).to_contain_text(GOOD)
+    for title in (GOOD, GOOD2):
+        expect(page.locator("#contribution-list")).to_contain_text(title)
+    # Written into the list by the page, dated as the server writes dates in English.
+    sent = page.locator("#contribution-list > li", has_text=GOOD2).locator("time")
+    expect(sent).to_have_text(
+        re.compile(r"^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}$")
+    )
     assert serious_violations(page) == []
     screenshots(page, "one-refused")
 

@@ -19,8 +19,20 @@ export function interpolate(format, values) {
   return format.replace(/%\((\w+)\)s/g, (_, key) => String(values[key]));
 }
 
-/** A date the way the templates write it (j.n.Y). */
+// Django's "M" in English (not Intl's, whose September is "Sept" in newer ICU).
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A date the way the templates write it in the page's language (Django's SHORT_DATE_FORMAT:
+ * fi "5.12.2026", sv "2026-12-05", en "5 Dec 2026", config/formats/en).
+ */
 export function formatDate(iso) {
   const d = new Date(iso);
-  return `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`;
+  const [day, month, year] = [d.getDate(), d.getMonth() + 1, d.getFullYear()];
+  const language = document.documentElement.lang || "fi";
+  if (language === "sv") {
+    return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  }
+  if (language === "en") return `${day} ${MONTHS_EN[month - 1]} ${year}`;
+  return `${day}.${month}.${year}`;
 }

@@ -8,6 +8,12 @@ env = environ.Env()
 # A walk session (engagement/walks/, decision 0047) still takes pins sent with its code this many
 # hours after it ended: pins made on the walk without a connection are sent when it returns.
 WALK_SESSION_GRACE_HOURS = env.int("WALK_SESSION_GRACE_HOURS", default=24)
+# A walk's pins count per participant (ANONYMOUS_RATE_LIMITS) and per walk session, not per
+# address: a group shares a Wi-Fi, and phones send what they kept offline at once when the walk
+# ends (decision 0047). (count, seconds) per session.
+WALK_RATE_LIMITS = {
+    "contribution": (env.int("WALK_CONTRIBUTIONS_PER_HOUR", default=300), 3600),
+}
 # An activated kiosk screen (a library's, engagement/kiosk/, decision 0048) counts its own
 # input, everyone at it sharing one address: (count, seconds) per screen.
 KIOSK_RATE_LIMITS = {

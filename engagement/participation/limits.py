@@ -73,33 +73,39 @@ def rate_limit(
     address: str | None,
     scope: str = "",
     kiosk: str = "",
+    walk: int | None = None,
 ) -> None:
     """Refuse an anonymous write beyond ANONYMOUS_RATE_LIMITS[action], counted per participant
     and per address; `scope` counts separately per campaign (supports, flags: "c<id>").
 
     From an activated kiosk screen (`kiosk`: its device id, engagement/kiosk/devices.py) the
     count is the screen's, under KIOSK_RATE_LIMITS[action]: everyone at a library's screen
-    shares one address, which the anonymous limits would soon block (decision 0048).
+    shares one address, which the anonymous limits would soon block (decision 0048). Likewise
+    a walk session's pins (`walk`: its id) count per participant as usual but, instead of per
+    address, per session under WALK_RATE_LIMITS: a group on one Wi-Fi, or phones sending what
+    they kept offline when the walk ends at the library, share an address (decision 0047).
 
     The refusal's code is "rate_limited" and its params carry `retry_after` (seconds), which the
     API answers as 429 with a Retry-After header.
     """
     if participant_accountable(participant):
         return
+    anonymous = settings.ANONYMOUS_RATE_LIMITS[action]
     if kiosk:
-        limit, window = settings.KIOSK_RATE_LIMITS[action]
-        subjects = [f"k{kiosk}"]
+        counted = [(f"k{kiosk}", settings.KIOSK_RATE_LIMITS[action])]
+    elif walk is not None and action in settings.WALK_RATE_LIMITS:
+        walk_limit = settings.WALK_RATE_LIMITS[action]
+        counted = [(f"p{participant.pk}", anonymous), (f"w{walk}", walk_limit)]
     else:
-        limit, window = settings.ANONYMOUS_RATE_LIMITS[action]
-        subjects = [f"p{participant.pk}"]
+        counted = [(f"p{participant.pk}", anonymous)]
         if address:
-            subjects.append("a" + address_hash(address))
+            counted.append(("a" + address_hash(address), anonymous))
     prefix = f"rate:{action}:{scope}:" if scope else f"rate:{action}:"
-    # Fixed windows aligned to the clock: the key names its window, which expires at its end.
     now = time.time()
-    window_index = int(now // window)
-    retry_after = max(1, math.ceil((window_index + 1) * window - now))
-    for subject in subjects:
+    for subject, (limit, window) in counted:
+        # Fixed windows aligned to the clock: the key names its window, which expires at its end.
+        window_index = int(now // window)
+        retry_after = max(1, math.ceil((window_index + 1) * window - now))
         count = window_count(f"{prefix}{subject}:{window_index}", retry_after)
         if count > limit:
             raise refusal_error(

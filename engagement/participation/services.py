@@ -256,7 +256,13 @@ def contribution_submit(
     except ValidationError as error:
         errors.extend("photos", error)
     errors.raise_if_any()
-    rate_limit(action="contribution", participant=participant, address=address, kiosk=kiosk)
+    rate_limit(
+        action="contribution",
+        participant=participant,
+        address=address,
+        kiosk=kiosk,
+        walk=walk_session.pk if walk_session else None,
+    )
     try:
         clean_photos = photos_clean(photos)
     except ValidationError as error:

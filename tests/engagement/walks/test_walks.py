@@ -152,6 +152,22 @@ def test_the_api_takes_a_walk_code_in_any_case(client, theme, walk):
     assert walk.code not in response.content.decode()
 
 
+def test_a_walks_group_on_one_address_counts_per_walk_not_per_address(theme, walk, settings):
+    """Phones on one Wi-Fi (or sending what they kept offline as the walk ends): the address's
+    limit does not stop the group; each phone keeps its own limit, and the walk one in all."""
+    settings.ANONYMOUS_RATE_LIMITS = {**settings.ANONYMOUS_RATE_LIMITS, "contribution": (2, 3600)}
+    settings.WALK_RATE_LIMITS = {"contribution": (5, 3600)}
+    phones = [Client(REMOTE_ADDR="10.0.0.7") for _ in range(3)]
+    with_code = _payload(theme, walk_code=walk.code)
+    answers = [_post(phone, with_code).status_code for phone in phones for _ in range(2)]
+    assert answers == [201, 201, 201, 201, 201, 429]  # the walk's 5, then its limit
+    assert _post(phones[0], with_code).status_code == 429  # the phone's own 2 are used too
+    # Without the code, the same address is limited as before.
+    alone = Client(REMOTE_ADDR="10.0.0.8")
+    assert [_post(alone, _payload(theme)).status_code for _ in range(3)] == [201, 201, 429]
+    assert Contribution.objects.filter(walk_session=walk).count() == 5
+
+
 @pytest.mark.parametrize("which", ["unknown", "other campaign", "ended long ago", "nonsense"])
 def test_the_api_refuses_a_wrong_walk_code_on_its_field(client, theme, walk, which, settings):
     code = {

@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import watch_csp
 from tests.browser.test_campaign_journey import serious_violations
+from tests.queue_support import subprocess_database_url
 from tests.servers import Gunicorn
 
 CAMPAIGN = "tesoma-together"  # the demo's campaign: post-moderated, so a pin is published at once
@@ -29,18 +29,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _database_url() -> str:
-    """The test database (committed by transactional_db), for the server's process: this
-    process's DATABASE_URL with the test database's name."""
-    base, _, query = os.environ["DATABASE_URL"].partition("?")
-    base = base.rsplit("/", 1)[0] + "/" + connection.settings_dict["NAME"]
-    return f"{base}?{query}" if query else base
-
-
 @pytest.fixture
 def app(demo, tmp_path):
     env = {
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": subprocess_database_url(),
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "GUNICORN_WORKERS": "1",
         "GUNICORN_THREADS": "8",

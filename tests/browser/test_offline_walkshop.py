@@ -186,7 +186,32 @@ def test_ideas_pinned_offline_wait_survive_a_reopening_and_arrive_once(
     expect(page.locator("#outbox")).to_be_hidden()
     expect(page.locator("#outbox-status")).to_contain_text("was deleted from this device")
     expect(page.locator("#form-heading")).to_be_focused()
+
+    # Too many in a short time (429, a walk's group on one Wi-Fi): no refusal of the entry; it
+    # waits without a reason and goes by itself after the server's Retry-After.
+    later = "Later, please"
+    pin_idea(page, later, {"name": "b.jpg", "mimeType": "image/jpeg", "buffer": jpeg()})
+    busy: list[int] = []
+
+    def too_many_once(route):
+        if route.request.method == "POST" and not busy:
+            busy.append(429)
+            route.fulfill(
+                status=429,
+                headers={"Retry-After": "2", "Content-Type": "application/json"},
+                body='{"__all__": ["Please wait a moment."]}',
+            )
+        else:
+            route.continue_()
+
+    page.unroute("**/api/v1/contributions/")
+    page.route("**/api/v1/contributions/", too_many_once)
     context.set_offline(False)
+    expect(page.locator("#outbox-status")).to_contain_text("sent by themselves in 1 minute")
+    expect(page.locator("#outbox-list > li")).to_contain_text(later)
+    expect(page.locator("#outbox .outbox-reasons")).to_have_count(0)
+    expect(page.locator("#outbox")).to_be_hidden(timeout=10_000)
+    assert busy == [429] and Contribution.objects.filter(title=later).count() == 1
 
     # The kiosk and the live screen are never the worker's (other parts of issue 17 build them).
     for screen in ("kiosk/", "live/"):

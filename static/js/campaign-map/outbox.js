@@ -20,7 +20,10 @@ import { clearErrors, offlineFailure, post, requestBody, showErrors } from "./su
 
 const RETRY_MS = 30_000;
 const SEND_TIMEOUT_MS = 60_000;
-const REFUSALS = [400, 403, 413, 429];
+const REFUSALS = [400, 403, 413];
+// "Too many in a short time" (429) is no refusal of the entry: the round stops, and the entries
+// go by themselves after the server's Retry-After (a walk's group sending at once, decision 0047).
+const TOO_MANY = 429;
 
 function fieldValue(entry, name) {
   return entry.fields.find(([field]) => field === name)?.[1] ?? "";
@@ -135,7 +138,9 @@ export class Outbox {
   // Sending ----------------------------------------------------------------------------------
   /** Sends the waiting entries in order; one tab at a time (a Web Lock where there is one). */
   flush() {
-    if (!navigator.onLine || this.sending) return Promise.resolve();
+    if (!navigator.onLine || this.sending || Date.now() < (this.waitUntil ?? 0)) {
+      return Promise.resolve();
+    }
     const run = async () => {
       this.sending = true;
       try {
@@ -159,7 +164,7 @@ export class Outbox {
       // Another tab may have sent it since the list was read.
       if (!(await outboxGet(entry.key))) continue;
       const outcome = await this.sendOne(entry);
-      if (outcome === "offline") break;
+      if (outcome === "offline" || outcome === "wait") break;
     }
     await this.render();
   }
@@ -189,6 +194,20 @@ export class Outbox {
       this.announce(interpolate(text, { title }), { add: this.announced });
       this.announced = true;
       return "sent";
+    }
+    if (response.status === TOO_MANY) {
+      const seconds = Math.max(1, Number(response.headers.get("Retry-After")) || 60);
+      this.waitUntil = Date.now() + seconds * 1000;
+      window.setTimeout(() => this.flush(), seconds * 1000 + 250);
+      const minutes = Math.ceil(seconds / 60);
+      const text = ngettext(
+        "The site takes no more for a moment: the waiting contributions are sent by themselves in %(minutes)s minute.",
+        "The site takes no more for a moment: the waiting contributions are sent by themselves in %(minutes)s minutes.",
+        minutes,
+      );
+      this.announce(interpolate(text, { minutes }), { add: this.announced });
+      this.announced = true;
+      return "wait";
     }
     if (REFUSALS.includes(response.status)) {
       let errors;

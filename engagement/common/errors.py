@@ -32,6 +32,15 @@ class Errors:
             ValidationError(message, code=code, params=params)
         )
 
+    def check_length(
+        self, field: str, text: str, bounds: tuple[int, int], message: str, code: str
+    ) -> None:
+        """Refuses `text` outside `bounds` (min, max characters) with `message`, which names
+        %(min)d, %(max)d and %(count)d: "Write a title of 3 to 120 characters (now 2)"."""
+        low, high = bounds
+        if not low <= len(text) <= high:
+            self.add(field, message, code, {"min": low, "max": high, "count": len(text)})
+
     def extend(self, field: str, error: ValidationError) -> None:
         """Adds another validator's refusal (geometry, photos, business ID) under one field."""
         self.by_field.setdefault(field, []).extend(error.error_list)

@@ -151,20 +151,20 @@ def _initial_state(campaign: Campaign) -> str:
 
 def contribution_texts_validate(errors: Errors, *, title: str, body: str) -> None:
     """The lengths of a contribution's title and description, for residents and moderators."""
-    if not TITLE_MIN <= len(title) <= TITLE_MAX:
-        errors.add(
-            "title",
-            _("Write a title of %(min)d to %(max)d characters (now %(count)d)."),
-            "title_length",
-            {"min": TITLE_MIN, "max": TITLE_MAX, "count": len(title)},
-        )
-    if not BODY_MIN <= len(body) <= BODY_MAX:
-        errors.add(
-            "body",
-            _("Write a description of %(min)d to %(max)d characters (now %(count)d)."),
-            "body_length",
-            {"min": BODY_MIN, "max": BODY_MAX, "count": len(body)},
-        )
+    errors.check_length(
+        "title",
+        title,
+        (TITLE_MIN, TITLE_MAX),
+        _("Write a title of %(min)d to %(max)d characters (now %(count)d)."),
+        "title_length",
+    )
+    errors.check_length(
+        "body",
+        body,
+        (BODY_MIN, BODY_MAX),
+        _("Write a description of %(min)d to %(max)d characters (now %(count)d)."),
+        "body_length",
+    )
 
 
 def _validate_contribution(
@@ -393,13 +393,13 @@ def comment_add(
     if refusal:
         errors.add(NON_FIELD_ERRORS, refusal, "not_allowed")
     body = (body or "").strip()
-    if not COMMENT_MIN <= len(body) <= COMMENT_MAX:
-        errors.add(
-            "body",
-            _("Write a comment of %(min)d to %(max)d characters (now %(count)d)."),
-            "body_length",
-            {"min": COMMENT_MIN, "max": COMMENT_MAX, "count": len(body)},
-        )
+    errors.check_length(
+        "body",
+        body,
+        (COMMENT_MIN, COMMENT_MAX),
+        _("Write a comment of %(min)d to %(max)d characters (now %(count)d)."),
+        "body_length",
+    )
     if parent is not None:
         parent = _replied_comment(contribution, parent)
         if parent is None:

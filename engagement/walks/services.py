@@ -37,13 +37,13 @@ def walk_session_start(*, actor: User, campaign: Campaign, title: str) -> WalkSe
     _refuse_unless_facilitator(actor, campaign)
     title = " ".join((title or "").split())
     errors = Errors()
-    if not TITLE_MIN <= len(title) <= TITLE_MAX:
-        errors.add(
-            "title",
-            _("Write a title of %(min)d to %(max)d characters (now %(count)d)."),
-            "title_length",
-            {"min": TITLE_MIN, "max": TITLE_MAX, "count": len(title)},
-        )
+    errors.check_length(
+        "title",
+        title,
+        (TITLE_MIN, TITLE_MAX),
+        _("Write a title of %(min)d to %(max)d characters (now %(count)d)."),
+        "title_length",
+    )
     errors.raise_if_any()
     for _attempt in range(CODE_ATTEMPTS):
         try:

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import watch_csp
+from tests.browser.conftest import watched_page
 from tests.browser.test_campaign_journey import serious_violations
 
 KIOSK = "/campaigns/tesoma-together/kiosk/"
@@ -39,16 +39,8 @@ def kiosk_page(browser: Browser, settings):
     settings.KIOSK_IDLE_SECONDS = 2
     settings.KIOSK_WARNING_SECONDS = 2
     settings.KIOSK_THANKS_SECONDS = 2
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1366, "height": 900})
-    violations = watch_csp(context)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors: {errors}"
-    assert not violations, f"Content-Security-Policy violations: {violations}"
+    with watched_page(browser, width=1366) as page:
+        yield page
 
 
 def test_a_visitor_sends_an_idea_and_the_kiosk_starts_over_keeping_nothing(

@@ -45,8 +45,19 @@ class ParticipantMiddleware:
             token = request.COOKIES.get(settings.PARTICIPANT_COOKIE, "")
             return participant_for_token(token=token, create=False)
 
+        def participant_cookie_ensure() -> None:
+            """A browser shown a form it may send without an account gets its token now, not
+            with its first write: a send whose answer is lost on the way (a walk's patchy
+            connection) is sent again as the same participant, so its idempotency key holds
+            (decision 0046). No row is made until the first write."""
+            if request.user.is_authenticated or request.COOKIES.get(settings.PARTICIPANT_COOKIE):
+                return
+            if not minted:
+                minted.append(secrets.token_urlsafe(32))
+
         request.get_participant = get_participant
         request.anonymous_participant = anonymous_participant
+        request.participant_cookie_ensure = participant_cookie_ensure
         response = self.get_response(request)
         if minted:
             response.set_cookie(

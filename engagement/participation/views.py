@@ -128,6 +128,8 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     themes = list(campaign.themes.all())
+    if refusal is None:
+        request.participant_cookie_ensure()
     return render(
         request,
         "engagement/campaign_detail.html",

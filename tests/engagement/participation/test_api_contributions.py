@@ -5,11 +5,12 @@ import time
 import uuid
 
 import pytest
+from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.core.management import call_command
 from django.db import connection
 
-from engagement.models import Campaign, Contribution
+from engagement.models import Campaign, Contribution, Participant
 from tests.factories import ContributionFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -313,6 +314,24 @@ def test_a_repeated_idempotency_key_returns_the_same_contribution(client, theme)
     assert first.status_code == second.status_code == 201
     assert first.json()["id"] == second.json()["id"]
     assert Contribution.objects.count() == 1
+
+
+def test_a_first_send_whose_answer_is_lost_is_stored_once_when_sent_again(client, theme):
+    """The campaign page gives an anonymous browser its participant cookie (and no row yet), so
+    the repeat of a first send whose answer (and its cookie) was lost, on a walk's patchy
+    connection, comes as the same participant and its idempotency key holds (decision 0046)."""
+    page = client.get(theme.campaign.get_absolute_url())
+    token = page.cookies[settings.PARTICIPANT_COOKIE].value
+    assert token and not Participant.objects.exists()
+    payload = valid_payload(theme.campaign, theme, idempotency_key=str(uuid.uuid4()))
+    first = post(client, payload)
+    client.cookies[settings.PARTICIPANT_COOKIE] = token  # the answer never arrived
+    second = post(client, payload)
+    assert first.status_code == second.status_code == 201
+    assert first.json()["id"] == second.json()["id"]
+    assert Contribution.objects.count() == Participant.objects.count() == 1
+    # A page seen again keeps the browser's token.
+    assert settings.PARTICIPANT_COOKIE not in client.get(theme.campaign.get_absolute_url()).cookies
 
 
 def test_a_filled_honeypot_is_refused_through_the_api(client, theme):

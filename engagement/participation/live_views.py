@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from engagement.common.site import site_url
 from engagement.models import Campaign
 from engagement.participation.api import MAX_LIMIT
 from engagement.participation.live import (
@@ -62,7 +63,7 @@ def campaign_live(request: HttpRequest, slug: str) -> HttpResponse:
     latest = contributions_filtered(filters=ContributionFilters(campaign=campaign)).select_related(
         "theme", "place", "area"
     )[:LATEST]
-    campaign_url = request.build_absolute_uri(campaign.get_absolute_url())
+    campaign_url = site_url(request) + campaign.get_absolute_url()
     events = reverse("engagement:campaign-live-events", kwargs={"slug": campaign.slug})
     changes = reverse("engagement:campaign-live-changes", kwargs={"slug": campaign.slug})
     return render(

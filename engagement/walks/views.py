@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from engagement.common.forms import add_service_errors
+from engagement.common.site import site_url
 from engagement.interop.exports.csv_writer import csv_chunks
 from engagement.walks import services
 from engagement.walks.forms import WalkStartForm
@@ -51,7 +52,7 @@ def walk_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _join_link(request: HttpRequest, session) -> str:
-    return request.build_absolute_uri(f"{session.campaign.get_absolute_url()}?walk={session.code}")
+    return site_url(request) + f"{session.campaign.get_absolute_url()}?walk={session.code}"
 
 
 @login_required

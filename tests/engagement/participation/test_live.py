@@ -182,3 +182,12 @@ def test_the_worker_prunes_old_changes_but_keeps_each_campaigns_newest(settings)
         recent.pk,
     }
     assert not LiveChange.objects.filter(pk=old.pk).exists()
+
+
+def test_the_qr_code_opens_the_public_address_behind_a_proxy(client, theme, settings):
+    """The phone must reach the site as the public knows it (SITE_URL), not as the proxy
+    asked the app."""
+    settings.SITE_URL = "https://yhdessa.tampere.fi"
+    html = client.get(f"/en/campaigns/{theme.campaign.slug}/live/").content.decode()
+    assert f"https://yhdessa.tampere.fi/en/campaigns/{theme.campaign.slug}/</a>" in html
+    assert "http://testserver" not in html

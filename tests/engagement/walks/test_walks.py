@@ -343,3 +343,10 @@ def test_the_campaign_page_links_the_walks_for_facilitators_only(client, facilit
 def test_an_unknown_code_in_the_link_shows_no_walk_but_keeps_the_code(client, campaign):
     page = client.get(f"{campaign.get_absolute_url()}?walk=NOPE99").content.decode()
     assert 'id="walk-notice"' not in page and 'value="NOPE99"' in page
+
+
+def test_the_join_link_and_its_qr_code_use_the_public_address(walk, facilitator, settings):
+    settings.SITE_URL = "https://yhdessa.tampere.fi"
+    html = _signed_in(facilitator).get(walk.get_absolute_url()).content.decode()
+    join = f"https://yhdessa.tampere.fi{walk.campaign.get_absolute_url()}?walk={walk.code}"
+    assert join in html and "http://testserver" not in html

@@ -169,7 +169,10 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything about one contribution for its moderators, and every action on it: its exact
     place on a map with the nearby duplicate candidates, its history, the actions grouped."""
     item = get_object_or_404(
-        Contribution.objects.select_related("campaign", "theme", "participant__user"), pk=pk
+        Contribution.objects.select_related(
+            "campaign", "theme", "participant__user", "walk_session__campaign"
+        ),
+        pk=pk,
     )
     if not can_moderate(request.user, item.campaign):
         raise PermissionDenied

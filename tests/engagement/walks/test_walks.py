@@ -350,3 +350,13 @@ def test_the_join_link_and_its_qr_code_use_the_public_address(walk, facilitator,
     html = _signed_in(facilitator).get(walk.get_absolute_url()).content.decode()
     join = f"https://yhdessa.tampere.fi{walk.campaign.get_absolute_url()}?walk={walk.code}"
     assert join in html and "http://testserver" not in html
+
+
+def test_the_moderator_sees_which_walk_a_pin_came_from(walk, theme):
+    moderator = RoleFactory(moderator=True, campaign=walk.campaign).user
+    pin = ContributionFactory(campaign=walk.campaign, theme=theme, walk_session=walk)
+    html = _signed_in(moderator).get(f"/en/moderation/contributions/{pin.pk}/").content.decode()
+    assert f'<a href="{walk.get_absolute_url()}">Walk “Tesoma station walk”</a>' in html
+    alone = ContributionFactory(campaign=walk.campaign, theme=theme)
+    html = _signed_in(moderator).get(f"/en/moderation/contributions/{alone.pk}/").content.decode()
+    assert "Walk “" not in html

@@ -20,6 +20,7 @@ import logging
 import sys
 from collections.abc import Callable
 
+import psycopg
 from django.core.signals import got_request_exception
 from django.db.utils import InterfaceError, OperationalError
 from django.dispatch import receiver
@@ -30,8 +31,15 @@ from django.utils.translation import gettext as _
 logger = logging.getLogger(__name__)
 
 # Connection refused or lost, server shutting down or starting up, too many clients, deadlock,
-# statement timeout: all transient, all worth a retry.
-UNAVAILABLE = (OperationalError, InterfaceError)
+# statement timeout: all transient, all worth a retry. psycopg's own classes too: a few of its
+# errors pass Django's wrapper unwrapped (closing a server-side cursor, as a form's choices of a
+# queryset do, raises AdminShutdown as it is when the server goes down meanwhile).
+UNAVAILABLE = (
+    OperationalError,
+    InterfaceError,
+    psycopg.OperationalError,
+    psycopg.InterfaceError,
+)
 RETRY_AFTER_SECONDS = 5
 _MARK = "_database_unavailable"
 

@@ -503,6 +503,18 @@ def test_a_page_answers_a_503_page_in_the_visitors_language(rf):
     assert "Palvelu ei ole hetkeen käytettävissä" in response.content.decode()
 
 
+def test_a_raw_psycopg_shutdown_error_is_a_503_too(rf):
+    """Closing a server-side cursor (a form's ModelChoiceField iterates its queryset so) raises
+    psycopg's AdminShutdown past Django's error wrapper when the server stops mid-page: seen
+    as a 500 under the restart test above, once."""
+    translation.activate("fi")
+    error = psycopg.errors.AdminShutdown("terminating connection due to administrator command")
+    response = DatabaseUnavailableMiddleware(lambda request: None).process_exception(
+        rf.get("/"), error
+    )
+    assert response is not None and response.status_code == 503
+
+
 def test_other_errors_are_left_alone(rf):
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
     assert middleware.process_exception(rf.get("/"), ValueError("a bug")) is None

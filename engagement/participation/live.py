@@ -2,8 +2,8 @@
 cursor, what changed after a cursor as the public sees it now, the counts by theme, and the
 server-sent event stream built from them.
 
-The change log (`engagement_live_change`, migration 0026_live) only names the contributions whose
-public face changed, in commit order per campaign; what an event carries comes from the public
+The change log (`LiveChange`, written by the triggers of migration 0026_live) only names the
+contributions whose public face changed, in commit order per campaign; what an event carries comes from the public
 selectors (`contributions_public`, the map API's feature text at the public location), so the
 screen shows exactly what the public map shows: a published pin, or its removal when it is no
 longer public (hidden, withdrawn, deleted, pending again, moved to another campaign).
@@ -54,12 +54,8 @@ def live_campaign(*, slug: str) -> Campaign | None:
 
 def live_cursor(*, campaign: Campaign) -> int:
     """The newest change of the campaign: a screen that starts now has seen everything up to it."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT coalesce(max(id), 0) FROM engagement_live_change WHERE campaign_id = %s",
-            [campaign.pk],
-        )
-        return int(cursor.fetchone()[0])
+    newest = LiveChange.objects.filter(campaign_id=campaign.pk).aggregate(newest=Max("id"))
+    return int(newest["newest"] or 0)
 
 
 def live_changes(*, campaign: Campaign, after: int) -> tuple[int, list[LiveEvent]]:
@@ -67,13 +63,11 @@ def live_changes(*, campaign: Campaign, after: int) -> tuple[int, list[LiveEvent
     contribution as the public sees it now, in the order of its latest change; and the new
     cursor. A contribution changed twice is sent once, under its latest change's number, so an
     interrupted reader resuming from any event's number misses nothing."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT id, contribution_id FROM engagement_live_change "
-            "WHERE campaign_id = %s AND id > %s ORDER BY id LIMIT %s",
-            [campaign.pk, after, CHANGES_PER_READ],
-        )
-        rows = cursor.fetchall()
+    rows = list(
+        LiveChange.objects.filter(campaign_id=campaign.pk, id__gt=after)
+        .order_by("id")
+        .values_list("id", "contribution_id")[:CHANGES_PER_READ]
+    )
     if not rows:
         return after, []
     latest = {contribution_id: change_id for change_id, contribution_id in rows}

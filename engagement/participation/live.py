@@ -3,10 +3,11 @@ cursor, what changed after a cursor as the public sees it now, the counts by the
 server-sent event stream built from them.
 
 The change log (`LiveChange`, written by the triggers of migration 0026_live) only names the
-contributions whose public face changed, in commit order per campaign; what an event carries comes from the public
-selectors (`contributions_public`, the map API's feature text at the public location), so the
-screen shows exactly what the public map shows: a published pin, or its removal when it is no
-longer public (hidden, withdrawn, deleted, pending again, moved to another campaign).
+contributions whose public face changed, in commit order per campaign; what an event carries
+comes from the public selectors (`contributions_public`, the map API's feature text at the
+public location), so the screen shows exactly what the public map shows: a published pin, or
+its removal when it is no longer public (hidden, withdrawn, deleted, pending again, moved to
+another campaign).
 """
 
 import json

@@ -3,7 +3,8 @@ and the base map, two ideas with a photo (and a third the server will refuse) ar
 a connection and wait in the outbox, survive the page being closed, are listed again on a page
 opened offline (from the service worker's cache), and are sent when the connection returns: the
 two good ones each exactly once although the answer to the first send is lost, the one the server
-refuses kept with its reason and put back into the form by Edit. axe is run on the page with the outbox shown.
+refuses kept with its reason and put back into the form by Edit. axe is run on the page with
+the outbox shown.
 
 Set OFFLINE_SHOTS=/some/folder to keep screenshots (1366 and 320 px) with two entries waiting.
 """
